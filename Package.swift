@@ -1,0 +1,63 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "govreport",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "govreportctl", targets: ["govreportctl"]),
+        .library(name: "ReportModel", targets: ["ReportModel"]),
+        .library(name: "ReportParsing", targets: ["ReportParsing"]),
+        .library(name: "ReportValidation", targets: ["ReportValidation"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // Values only: reports, sections, tables, cells, findings and the two national templates.
+        .target(name: "ReportModel"),
+        // Bytes to report: decoding, text layouts, layout repair, mapping to canonical keys. No I/O.
+        .target(name: "ReportParsing", dependencies: ["ReportModel"]),
+        // Report (and last year's) to findings. No I/O.
+        .target(name: "ReportValidation", dependencies: ["ReportModel"]),
+        .executableTarget(
+            name: "govreportctl",
+            dependencies: [
+                "ReportModel", "ReportParsing", "ReportValidation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Release-build throughput and memory measurements (`swift run -c release govreport-bench`).
+        .executableTarget(
+            name: "govreport-bench",
+            dependencies: ["ReportModel", "ReportParsing", "ReportValidation"]
+        ),
+        .testTarget(
+            name: "ReportModelTests",
+            dependencies: ["ReportModel"]
+        ),
+        .testTarget(
+            name: "ReportParsingTests",
+            dependencies: ["ReportModel", "ReportParsing", "ReportValidation"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ReportValidationTests",
+            dependencies: ["ReportModel", "ReportValidation"]
+        ),
+        .testTarget(
+            name: "GovReportCtlTests",
+            dependencies: ["ReportModel"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)
+
+for target in package.targets where [.executable, .test, .regular].contains(target.type) {
+    var settings = target.swiftSettings ?? []
+    // https://github.com/apple/swift-evolution/blob/main/proposals/0335-existential-any.md
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    // https://github.com/swiftlang/swift-evolution/blob/main/proposals/0444-member-import-visibility.md
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}
