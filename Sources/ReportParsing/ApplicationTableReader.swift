@@ -1,0 +1,26 @@
+import ReportModel
+
+/// Reads table 三 (收到和处理政府信息公开申请情况) from its region's lines.
+enum ApplicationTableReader {
+    static func read(_ lines: [TableLine], definition: TableDefinition, template: ReportTemplate) -> (Table, [Finding]) {
+        let evidence = RowMatcher(rows: definition.rows).match(lines)
+        return CellPlacement(table: definition, identities: identities(definition, template: template)).place(evidence)
+    }
+
+    /// Row sums, （七）总计 = sum of outcomes, and the printed 勾稽关系 per column.
+    static func identities(_ definition: TableDefinition, template: ReportTemplate) -> [SumIdentity] {
+        let placement = CellPlacement(table: definition, identities: [])
+        var ids: [SumIdentity] = []
+        for row in definition.rows {
+            ids.append(SumIdentity(lhs: [placement.slot(row.key, "total")],
+                                   rhs: ApplicationTable.applicantColumns.map { placement.slot(row.key, $0) }))
+        }
+        for column in ApplicationTable.columns.map(\.key) {
+            ids.append(SumIdentity(lhs: [placement.slot("outcome_total", column)],
+                                   rhs: template.t3OutcomeRows.map { placement.slot($0, column) }))
+            ids.append(SumIdentity(lhs: [placement.slot("new", column), placement.slot("carried_over", column)],
+                                   rhs: [placement.slot("outcome_total", column), placement.slot("carried_forward", column)]))
+        }
+        return ids
+    }
+}

@@ -1,0 +1,390 @@
+import ReportModel
+
+/// Puts printed values into table cells when the layout lost some, using the table's identities (spec §5).
+///
+/// Evidence with exactly as many values as cells is placed as printed. Evidence that is short of values is
+/// expanded into every placement (which cells are missing) and, for digits that ran together, every split;
+/// the placements that satisfy every identity survive. A cell on which all survivors agree is certain
+/// (marked `inferred` when no single printed value stands behind it); the others stay `missing`.
+struct CellPlacement {
+    let table: TableDefinition
+    let identities: [SumIdentity]
+    /// Most candidates tried for one piece of evidence, and most combinations across evidence.
+    var candidateLimit = 20_000
+    var combinationLimit = 50_000
+
+    /// Row and column of each slot.
+    let slots: [(row: RowDefinition, column: ColumnDefinition)]
+    let slotIndex: [String: Int]
+
+    init(table: TableDefinition, identities: [SumIdentity]) {
+        self.table = table
+        self.identities = identities
+        var slots: [(RowDefinition, ColumnDefinition)] = []
+        var index: [String: Int] = [:]
+        for row in table.rows {
+            for column in row.columns {
+                index[row.key + "\u{0}" + column.key] = slots.count
+                slots.append((row, column))
+            }
+        }
+        self.slots = slots
+        self.slotIndex = index
+    }
+
+    func slot(_ row: String, _ column: String) -> Int {
+        slotIndex[row + "\u{0}" + column]!
+    }
+
+    /// One way of reading a piece of evidence: a cell per slot of the evidence, nil where nothing was printed.
+    typealias Candidate = [Cell?]
+
+    struct Group {
+        let evidence: RowEvidence
+        let slots: [Int]
+        /// Distinct value vectors (nil = unknown) with the candidates that give them.
+        var vectors: [[Int64?]] = []
+        var candidatesByVector: [[Candidate]] = []
+        var split = false
+    }
+
+    /// The table's cells and the findings about what was repaired.
+    func place(_ evidence: [RowEvidence]) -> (Table, [Finding]) {
+        var cells = [Cell?](repeating: nil, count: slots.count)
+        var certain = [Bool](repeating: false, count: slots.count)
+        var findings: [Finding] = []
+        var groups: [Group] = []
+        for e in evidence {
+            let groupSlots = e.rows.flatMap { key in table.row(key)!.columns.map { slot(key, $0.key) } }
+            var values = e.padded(to: groupSlots.count)
+            while values.count > groupSlots.count, values.last == "" { values.removeLast() }
+            if values.count >= groupSlots.count {
+                for (s, v) in zip(groupSlots, values) {
+                    cells[s] = CellReader.read(v)
+                    certain[s] = true
+                }
+                if values.count > groupSlots.count {
+                    let extra = values[groupSlots.count...].joined(separator: " ")
+                    findings.append(.error(RuleID.docShape(table.id),
+                        "\(table.id.displayName)“\(label(e.rows))”行印有\(values.count)个数字，应为\(groupSlots.count)个；多出的“\(extra)”未读入，请核对原文。",
+                        at: location(e)))
+                }
+                continue
+            }
+            var group = Group(evidence: e, slots: groupSlots)
+            expand(&group, values: values)
+            groups.append(group)
+        }
+        let known = cells.map { $0.flatMap(CellPlacement.solvingValue) }
+        let opaque = cells.map { c in c.map { CellPlacement.solvingValue($0) == nil } ?? false }
+        let survivors = combine(groups, known: known, certain: certain, opaque: opaque)
+        resolve(groups, survivors: survivors, cells: &cells, certain: certain, findings: &findings)
+        var result = Table(allMissing: table)
+        for (s, cell) in cells.enumerated() {
+            if let cell { result[slots[s].row.key, slots[s].column.key] = cell }
+        }
+        return (result, findings)
+    }
+
+    /// The value a cell contributes to an identity: blank and n/a count as 0; text or fractions can't be solved.
+    static func solvingValue(_ cell: Cell) -> Int64? {
+        switch cell.kind {
+        case .empty, .na: 0
+        case .zero, .number: cell.value?.integerValue
+        case .text, .missing: nil
+        }
+    }
+
+    // MARK: Candidates
+
+    /// Every placement (and split of run-together digits) of the values over the group's slots that satisfies
+    /// the identities lying entirely within the group.
+    func expand(_ group: inout Group, values: [String]) {
+        let n = group.slots.count
+        var candidates: [Candidate] = []
+        let cellsRead = values.map(CellReader.read)
+        // Which slots the printed values go to (order kept), the others unknown.
+        forEachCombination(n, choose: cellsRead.count, limit: candidateLimit) { chosen in
+            var c = Candidate(repeating: nil, count: n)
+            for (k, slot) in chosen.enumerated() { c[slot] = cellsRead[k] }
+            candidates.append(c)
+        }
+        // Digits that ran together: split runs so that every slot gets a value.
+        let splits = splitCandidates(values, slots: n)
+        if !splits.isEmpty { group.split = true }
+        candidates.append(contentsOf: splits)
+
+        let local = identities.filter { id in id.slots.allSatisfy(group.slots.contains) }
+        let localIdentities = local.map { id in
+            SumIdentity(lhs: id.lhs.map { group.slots.firstIndex(of: $0)! }, rhs: id.rhs.map { group.slots.firstIndex(of: $0)! })
+        }
+        var seen: [[Int64?]: Int] = [:]
+        for c in candidates {
+            var values = c.map { $0.flatMap(CellPlacement.solvingValue) }
+            let opaque = c.map { cell in cell.map { CellPlacement.solvingValue($0) == nil } ?? false }
+            guard CellPlacement.infer(&values, opaque: opaque, identities: localIdentities, mustCheck: nil) else { continue }
+            if let k = seen[values] {
+                group.candidatesByVector[k].append(c)
+            } else {
+                seen[values] = group.vectors.count
+                group.vectors.append(values)
+                group.candidatesByVector.append([c])
+            }
+        }
+    }
+
+    /// Splits of digit runs ("801000081") into exactly `slots` values, no value with a leading zero.
+    func splitCandidates(_ values: [String], slots: Int) -> [Candidate] {
+        let pieces = values.map { CharacterFolding.compact($0) }
+        guard values.count < slots,
+              pieces.contains(where: { $0.count >= 2 && $0.allSatisfy(\.isASCIIDigit) }) else { return [] }
+        let total = pieces.reduce(0) { $0 + ($1.allSatisfy(\.isASCIIDigit) ? $1.count : 1) }
+        guard total >= slots else { return [] }
+        var out: [Candidate] = []
+        var current: [Cell] = []
+        func go(_ i: Int, _ remaining: Int) {
+            guard out.count < candidateLimit else { return }
+            if i == pieces.count {
+                if remaining == 0 { out.append(current) }
+                return
+            }
+            let p = pieces[i]
+            let splittable = p.count >= 2 && p.allSatisfy(\.isASCIIDigit)
+            let tokensLeft = pieces.count - i - 1
+            let maxParts = splittable ? min(p.count, remaining - tokensLeft) : 1
+            guard maxParts >= 1 else { return }
+            for parts in 1...maxParts {
+                if parts == 1 {
+                    current.append(CellReader.read(values[i]))
+                    go(i + 1, remaining - 1)
+                    current.removeLast()
+                } else {
+                    forEachSplit(Array(p), parts: parts) { numbers in
+                        let before = current.count
+                        for s in numbers { current.append(CellReader.read(s)) }
+                        go(i + 1, remaining - parts)
+                        current.removeLast(current.count - before)
+                    }
+                }
+            }
+        }
+        go(0, slots)
+        return out
+    }
+
+    /// Calls body with every way of cutting digits into `parts` numbers without leading zeros.
+    func forEachSplit(_ digits: [Character], parts: Int, _ body: ([String]) -> Void) {
+        var cuts: [String] = []
+        func go(_ start: Int, _ left: Int) {
+            if left == 1 {
+                let rest = digits[start...]
+                if rest.count == 1 || rest.first != "0" {
+                    cuts.append(String(rest))
+                    body(cuts)
+                    cuts.removeLast()
+                }
+                return
+            }
+            let maxEnd = digits.count - (left - 1)
+            var end = start + 1
+            while end <= maxEnd {
+                let piece = digits[start..<end]
+                if piece.count > 1 && piece.first == "0" { break }
+                cuts.append(String(piece))
+                go(end, left - 1)
+                cuts.removeLast()
+                end += 1
+            }
+        }
+        go(0, parts)
+    }
+
+    /// Fills unknown values that an identity determines, and checks the identities (all of them, or those that
+    /// touch `mustCheck` slots). False when an identity fails or would need a negative count.
+    static func infer(_ values: inout [Int64?], opaque: [Bool], identities: [SumIdentity], mustCheck: [Bool]?) -> Bool {
+        var changed = true
+        while changed {
+            changed = false
+            for id in identities {
+                var unknown = -1, unknownOnLeft = false, count = 0
+                var left: Int64 = 0, right: Int64 = 0
+                var blocked = false
+                for s in id.lhs {
+                    if let v = values[s] { left += v } else if opaque[s] { blocked = true } else { count += 1; unknown = s; unknownOnLeft = true }
+                }
+                for s in id.rhs {
+                    if let v = values[s] { right += v } else if opaque[s] { blocked = true } else { count += 1; unknown = s; unknownOnLeft = false }
+                }
+                if blocked { continue }
+                if count == 1 {
+                    let v = unknownOnLeft ? right - left : left - right
+                    if v < 0 { return false }
+                    values[unknown] = v
+                    changed = true
+                } else if count == 0, left != right {
+                    if let mustCheck {
+                        if id.slots.contains(where: { mustCheck[$0] }) { return false }
+                    } else {
+                        return false
+                    }
+                }
+            }
+        }
+        return true
+    }
+
+    // MARK: Combining evidence
+
+    /// The combinations of the groups' value vectors that satisfy every identity they take part in.
+    func combine(_ groups: [Group], known: [Int64?], certain: [Bool], opaque: [Bool]) -> [[Int]] {
+        guard !groups.isEmpty else { return [] }
+        var product = 1
+        for g in groups {
+            product *= max(g.vectors.count, 1)
+            if product > combinationLimit { return [] }
+        }
+        if groups.contains(where: { $0.vectors.isEmpty }) {
+            // A group nothing fits: the other groups are still tried, this one stays missing.
+            return combineSkipping(groups, known: known, certain: certain, opaque: opaque)
+        }
+        var survivors: [[Int]] = []
+        var choice = [Int](repeating: 0, count: groups.count)
+        let mustCheck = certain.map { !$0 }
+        while true {
+            var values = known
+            for (g, k) in zip(groups, choice) {
+                for (i, s) in g.slots.enumerated() { values[s] = g.vectors[k][i] }
+            }
+            if CellPlacement.infer(&values, opaque: opaque, identities: identities, mustCheck: mustCheck) {
+                survivors.append(choice)
+            }
+            var i = 0
+            while i < groups.count {
+                choice[i] += 1
+                if choice[i] < groups[i].vectors.count { break }
+                choice[i] = 0
+                i += 1
+            }
+            if i == groups.count { break }
+        }
+        return survivors
+    }
+
+    private func combineSkipping(_ groups: [Group], known: [Int64?], certain: [Bool], opaque: [Bool]) -> [[Int]] {
+        let usable = groups.enumerated().filter { !$0.element.vectors.isEmpty }
+        let inner = combine(usable.map(\.element), known: known, certain: certain, opaque: opaque)
+        return inner.map { choice in
+            var full = [Int](repeating: -1, count: groups.count)
+            for (k, (index, _)) in usable.enumerated() { full[index] = choice[k] }
+            return full
+        }
+    }
+
+    // MARK: Resolving
+
+    func resolve(_ groups: [Group], survivors: [[Int]], cells: inout [Cell?], certain: [Bool], findings: inout [Finding]) {
+        let known = cells.map { $0.flatMap(CellPlacement.solvingValue) }
+        let opaque = cells.map { c in c.map { CellPlacement.solvingValue($0) == nil } ?? false }
+        // Values every surviving combination gives each slot (after inference).
+        var agreed = [Int64??](repeating: .none, count: slots.count)
+        var disagree = [Bool](repeating: false, count: slots.count)
+        for choice in survivors {
+            var values = known
+            for (g, k) in zip(groups, choice) where k >= 0 {
+                for (i, s) in g.slots.enumerated() { values[s] = g.vectors[k][i] }
+            }
+            _ = CellPlacement.infer(&values, opaque: opaque, identities: identities, mustCheck: certain.map { !$0 })
+            for s in 0..<slots.count where !certain[s] {
+                if case .some(let previous) = agreed[s] {
+                    if previous != values[s] { disagree[s] = true }
+                } else {
+                    agreed[s] = .some(values[s])
+                }
+            }
+        }
+        var placed = Set<Int>()
+        for (gi, g) in groups.enumerated() {
+            var inferredCount = 0, missingCount = 0
+            for (i, s) in g.slots.enumerated() {
+                placed.insert(s)
+                guard !survivors.isEmpty, !disagree[s], case .some(.some(let v)) = agreed[s] else {
+                    cells[s] = .missing
+                    missingCount += 1
+                    continue
+                }
+                // The printed cell, when every surviving reading puts the same printed cell here.
+                var printed: Cell??
+                var uniform = true
+                for choice in survivors where choice[gi] >= 0 {
+                    for c in g.candidatesByVector[choice[gi]] {
+                        let cell = c[i]
+                        if case .some(let p) = printed { if p != cell { uniform = false } } else { printed = .some(cell) }
+                    }
+                }
+                if uniform, case .some(.some(let cell)) = printed {
+                    cells[s] = cell
+                } else {
+                    cells[s] = .inferred(.integer(v))
+                    inferredCount += 1
+                }
+            }
+            findings.append(groupFinding(g, survivors: survivors.count, inferred: inferredCount, missing: missingCount,
+                                         cells: g.slots.map { cells[$0]! }))
+        }
+        // Cells outside every group that the identities filled.
+        for s in 0..<slots.count where !certain[s] && !placed.contains(s) && cells[s] == nil {
+            if !survivors.isEmpty, !disagree[s], case .some(.some(let v)) = agreed[s] { cells[s] = .inferred(.integer(v)) }
+        }
+    }
+
+    func groupFinding(_ g: Group, survivors: Int, inferred: Int, missing: Int, cells: [Cell]) -> Finding {
+        let e = g.evidence
+        let name = "\(table.id.displayName)“\(label(e.rows))”"
+        let printed = e.values.isEmpty ? "没有印数字" : "只印有\(e.values.count)个数字（\(e.values.map { $0.isEmpty ? "空" : $0 }.joined(separator: " "))），应为\(g.slots.count)个"
+        let readout = cells.map { $0.value.map(\.description) ?? "?" }.joined(separator: " ")
+        if missing > 0 {
+            let why = survivors == 0 ? "没有一种排列能同时满足表内勾稽关系" : "有多种排列都满足表内勾稽关系"
+            return .error(RuleID.docShape(table.id),
+                          "\(name)行\(printed)；\(why)，无法确定的\(missing)格按缺失处理（读出：\(readout)），请核对原文。",
+                          at: location(e))
+        }
+        if inferred > 0 {
+            return .warning(RuleID.docShape(table.id),
+                            "\(name)行\(printed)；按勾稽关系推定\(inferred)格的数值，该行读作：\(readout)，请核对原文。",
+                            at: location(e))
+        }
+        let how = g.split ? "数字连在一起，按勾稽关系拆分" : "按勾稽关系确定了各数字所在的列"
+        return .info(RuleID.docShape(table.id), "\(name)行\(printed)；\(how)，读作：\(readout)。", at: location(e))
+    }
+
+    func label(_ rows: [String]) -> String {
+        rows.compactMap { table.row($0)?.label }.joined(separator: "”“")
+    }
+
+    func location(_ e: RowEvidence) -> FindingLocation {
+        FindingLocation(section: table.id.section, table: table.id, row: e.rows.count == 1 ? e.rows[0] : nil,
+                        source: e.lines.isEmpty ? nil : "第\(e.lines.map(String.init).joined(separator: "、"))行：\(e.source)")
+    }
+}
+
+/// Calls body with every increasing choice of k of n indices, up to a limit.
+func forEachCombination(_ n: Int, choose k: Int, limit: Int, _ body: ([Int]) -> Void) {
+    guard k <= n else { return }
+    if k == 0 { body([]); return }
+    var idx = Array(0..<k)
+    var count = 0
+    while true {
+        body(idx)
+        count += 1
+        if count >= limit { return }
+        var i = k - 1
+        while i >= 0 && idx[i] == n - k + i { i -= 1 }
+        if i < 0 { return }
+        idx[i] += 1
+        for j in (i + 1)..<k { idx[j] = idx[j - 1] + 1 }
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,72 @@
+/// Folds the many ways a character is printed into one, for matching labels and reading numbers.
+///
+/// Full-width ASCII becomes ASCII, the ideographic space a space, traditional characters of the report
+/// vocabulary simplified. The printed text itself is never changed; folding only serves comparison.
+enum CharacterFolding {
+    /// The folded form of one scalar.
+    @inline(__always)
+    static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        if v < 0x80 { return s }
+        if v >= 0xFF01 && v <= 0xFF5E { return Unicode.Scalar(v - 0xFEE0)! }
+        if v == 0x3000 || v == 0x00A0 || v == 0x2002 || v == 0x2003 || v == 0x2009 { return " " }
+        if v >= 0x3400, let simple = TraditionalCharacters.map[s] { return simple }
+        return s
+    }
+
+    /// True for characters that carry meaning in a label: CJK ideographs, ASCII letters and digits.
+    @inline(__always)
+    static func isKeyCharacter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || v == 0x3007
+            || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+    }
+
+    /// True for CJK ideographs.
+    @inline(__always)
+    static func isIdeograph(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)
+    }
+
+    /// The matching key of a text: folded, with everything but ideographs, letters and digits removed.
+    static func key<S: StringProtocol>(_ text: S) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            let f = fold(s)
+            if isKeyCharacter(f) { out.append(f) }
+        }
+        var key = String(out)
+        // Taiwan-style vocabulary seen in converted pages (資訊 for 信息, 檔案 for 文件).
+        if key.contains("资讯") { key = key.replacingAll("资讯", with: "信息") }
+        if key.contains("档案") { key = key.replacingAll("档案", with: "文件") }
+        return key
+    }
+
+    /// The folded text with whitespace removed (punctuation kept), for reading titles, dates and numbers.
+    static func compact<S: StringProtocol>(_ text: S) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            let f = fold(s)
+            if f == " " || f == "\t" || f == "\u{FEFF}" { continue }
+            out.append(f)
+        }
+        return String(out)
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of a literal substring (no Foundation needed).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = self[...]
+        while let r = rest.firstRange(of: target) {
+            result += rest[..<r.lowerBound]
+            result += replacement
+            rest = rest[r.upperBound...]
+        }
+        result += rest
+        return result
+    }
+}

@@ -1,0 +1,271 @@
+import ReportModel
+
+/// Finds the title, body, years, publication date and section headings in a report's lines.
+enum OutlineReader {
+    /// Phrases that end a report title; removed, with the year, to leave the issuing body.
+    static let titlePhrases = ["政府信息公开工作年度报告", "政府信息公开年度报告", "年度政府信息公开工作报告",
+                               "政府信息公开工作报告", "政府信息公开工作年报", "政府信息公开年报", "信息公开工作年度报告",
+                               "信息公开年度报告"]
+
+    static func read(_ lines: [SourceLine]) -> DocumentOutline {
+        var outline = DocumentOutline()
+        findHeadings(lines, into: &outline)
+        findTitle(lines, into: &outline)
+        findYears(lines, into: &outline)
+        outline.published = findDate(lines, outline: outline)
+        return outline
+    }
+
+    // MARK: Sections
+
+    /// Keywords (in key form) that identify each statutory section heading.
+    static func section(forHeadingKey key: String) -> SectionKey? {
+        if key.contains("总体情况") || key.contains("工作概况") || key == "概述" { return .s1 }
+        if key.contains("主动公开政府信息") || (key.contains("主动公开") && key.contains("情况") && key.count <= 14) {
+            return .s2
+        }
+        if key.contains("收到和处理") || key.contains("处理政府信息公开申请") || key.contains("依申请公开情况") { return .s3 }
+        if key.contains("行政复议") && key.contains("诉讼") { return .s4 }
+        if key.contains("存在的主要问题") || key.contains("主要问题及") || key.contains("存在问题") || key.contains("问题及改进") {
+            return .s5
+        }
+        if key.contains("其他需要报告") || key.contains("其他需要说明") || key.contains("其他事项") { return .s6 }
+        return nil
+    }
+
+    /// A heading line starts with a Chinese numeral and a mark ("一、", "六."), or "第一部分"; returns the key after it.
+    static func headingKey(_ line: SourceLine) -> String? {
+        let compact = CharacterFolding.compact(line.text)
+        var s = Substring(compact)
+        while s.first == "#" || s.first == "*" { s = s.dropFirst() }
+        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        var n = 0
+        if s.hasPrefix("第") {
+            let rest = s.dropFirst()
+            let digits = rest.prefix { numerals.contains($0) }
+            guard !digits.isEmpty, rest.dropFirst(digits.count).hasPrefix("部分") else { return nil }
+            s = rest.dropFirst(digits.count + 2)
+            n = 1
+        } else {
+            let digits = s.prefix { numerals.contains($0) }
+            guard !digits.isEmpty, digits.count <= 2 else { return nil }
+            s = s.dropFirst(digits.count)
+            guard let mark = s.first, "、.,，．:：".contains(mark) else { return nil }
+            s = s.dropFirst()
+            n = 1
+        }
+        guard n > 0 else { return nil }
+        let key = CharacterFolding.key(s)
+        // A heading is short; a long line is a paragraph that happens to start with "一、".
+        guard !key.isEmpty else { return nil }
+        return String(key.prefix(40))
+    }
+
+    static func findHeadings(_ lines: [SourceLine], into outline: inout DocumentOutline) {
+        var last = -1
+        for (i, line) in lines.enumerated() {
+            let key = line.key
+            if key.contains("依申请公开政府信息情况") || key.contains("收费及减免") || key.contains("依申请公开的情况") {
+                outline.legacyMarkers += 1
+            }
+            guard key.count <= 60, let hk = headingKey(line) else { continue }
+            // Long heading lines carry text after the heading; judge by the first words only.
+            let probe = hk.count > 24 ? String(hk.prefix(24)) : hk
+            guard let section = section(forHeadingKey: probe) else { continue }
+            let order = SectionKey.allCases.firstIndex(of: section)!
+            if order > last {
+                outline.headings.append((section, i))
+                last = order
+            }
+        }
+    }
+
+    // MARK: Title and body
+
+    static func findTitle(_ lines: [SourceLine], into outline: inout DocumentOutline) {
+        let firstHeading = outline.headings.first?.line ?? lines.count
+        var seen = 0
+        for (i, line) in lines.enumerated() where i < firstHeading {
+            let key = line.key
+            if key.isEmpty { continue }
+            seen += 1
+            if seen > 15 { break }
+            guard key.count <= 60, key.contains("报告") || key.contains("年报"), key.contains("信息公开") else { continue }
+            var parts = [CharacterFolding.compact(line.text)]
+            // A title printed over two or three lines ("淮安市人民政府" / "2024年政府信息公开工作年度报告").
+            if body(fromTitle: parts[0]) == nil {
+                var j = i - 1
+                while j >= 0, parts.count < 3 {
+                    let prev = lines[j]
+                    if prev.key.isEmpty { j -= 1; continue }
+                    let c = CharacterFolding.compact(prev.text)
+                    if prev.key.count > 30 || c.contains("。") || c.contains("，") { break }
+                    parts.insert(c, at: 0)
+                    j -= 1
+                    if body(fromTitle: parts.joined()) != nil { break }
+                }
+            }
+            let title = parts.joined()
+            outline.title = title
+            outline.body = body(fromTitle: title)
+            outline.titleYear = firstYear(in: title)
+            return
+        }
+    }
+
+    /// The issuing body: the title without its year and the report phrase.
+    static func body(fromTitle title: String) -> String? {
+        var t = title
+        for p in titlePhrases {
+            if let r = t.firstRange(of: p) {
+                t.removeSubrange(r)
+                break
+            }
+        }
+        t = removingYear(t)
+        let trim: Set<Character> = ["《", "》", "“", "”", "\"", "(", ")", "（", "）", "·", "—", "-", ":", "：", " "]
+        while let f = t.first, trim.contains(f) { t.removeFirst() }
+        while let l = t.last, trim.contains(l) { t.removeLast() }
+        if t.hasPrefix("关于") { t.removeFirst(2) }
+        if t.hasSuffix("的") { t.removeLast() }
+        guard t.unicodeScalars.contains(where: CharacterFolding.isIdeograph), t.count <= 40 else { return nil }
+        return t
+    }
+
+    /// Removes "2020年", "2020年度" and Chinese-numeral years ("二〇二〇年").
+    static func removingYear(_ s: String) -> String {
+        let chars = Array(s)
+        var out: [Character] = []
+        var i = 0
+        while i < chars.count {
+            if let (_, len) = yearAt(chars, i) {
+                i += len
+                if i < chars.count, chars[i] == "年" { i += 1 }
+                if i < chars.count, chars[i] == "度" { i += 1 }
+                continue
+            }
+            out.append(chars[i])
+            i += 1
+        }
+        return String(out)
+    }
+
+    static let chineseDigits: [Character: Int] = ["〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+                                                   "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+
+    /// A four-digit year (Arabic or Chinese numerals) starting at i and followed by 年.
+    static func yearAt(_ chars: [Character], _ i: Int) -> (Int, Int)? {
+        guard i + 4 < chars.count + 1 else { return nil }
+        var value = 0
+        var j = i
+        var digits = 0
+        while j < chars.count, digits < 4 {
+            let c = chars[j]
+            if let d = c.wholeNumberValue, c.isASCII || c.unicodeScalars.first!.value >= 0xFF10 {
+                value = value * 10 + d
+            } else if let d = chineseDigits[c] {
+                value = value * 10 + d
+            } else if c == " " {
+                j += 1
+                continue
+            } else {
+                return nil
+            }
+            digits += 1
+            j += 1
+        }
+        while j < chars.count, chars[j] == " " { j += 1 }
+        guard digits == 4, j < chars.count, chars[j] == "年", (1990...2100).contains(value) else { return nil }
+        if i > 0, chars[i - 1].isNumber { return nil }
+        return (value, j - i)
+    }
+
+    /// The first year ("2020年") in a string.
+    static func firstYear(in s: String) -> Int? {
+        let chars = Array(s)
+        for i in chars.indices {
+            if let (y, _) = yearAt(chars, i) { return y }
+        }
+        return nil
+    }
+
+    // MARK: Years and date
+
+    static func findYears(_ lines: [SourceLine], into outline: inout DocumentOutline) {
+        let limit = min(lines.count, 400)
+        for line in lines[0..<limit] {
+            let c = CharacterFolding.compact(line.text)
+            guard outline.periodYear == nil, c.contains("1月1日") else { continue }
+            // 统计期限自2020年1月1日起至2020年12月31日止
+            if let r = c.firstRange(of: "12月31日") {
+                let before = Array(c[..<r.lowerBound])
+                if before.count >= 5, before.last == "年",
+                   let y = Int(String(before[(before.count - 5)..<(before.count - 1)])), (1990...2100).contains(y) {
+                    outline.periodYear = y
+                }
+            }
+        }
+        if let s1 = outline.range(of: .s1, lineCount: lines.count) {
+            for line in lines[s1].prefix(12) {
+                if let y = firstYear(in: CharacterFolding.compact(line.text)) {
+                    outline.textYear = y
+                    break
+                }
+            }
+        }
+    }
+
+    /// A line that is only a date (optionally after the body's name), at the top or the bottom of the document.
+    static func findDate(_ lines: [SourceLine], outline: DocumentOutline) -> String? {
+        let nonEmpty = lines.indices.filter { !lines[$0].key.isEmpty }
+        let candidates = Array(nonEmpty.suffix(6).reversed()) + Array(nonEmpty.prefix(6))
+        for i in candidates {
+            var c = CharacterFolding.compact(lines[i].text)
+            guard c.count <= 40 else { continue }
+            if let b = outline.body, c.hasPrefix(b) { c.removeFirst(b.count) }
+            if let d = isoDate(c) { return d }
+        }
+        return nil
+    }
+
+    /// "2021年1月15日" or "2021-01-15" (the whole string) as ISO yyyy-mm-dd.
+    static func isoDate(_ s: String) -> String? {
+        let chars = Array(s)
+        guard let (year, len) = yearAt(chars, 0) else {
+            let parts = s.split(separator: "-")
+            guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+                  (1990...2100).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+            return format(y, m, d)
+        }
+        var rest = String(chars[(len + 1)...])
+        guard let mr = rest.firstIndex(of: "月") else { return nil }
+        let month = number(String(rest[..<mr]))
+        rest = String(rest[rest.index(after: mr)...])
+        guard let dr = rest.firstIndex(of: "日"), rest.index(after: dr) == rest.endIndex else { return nil }
+        let day = number(String(rest[..<dr]))
+        guard let m = month, let d = day, (1...12).contains(m), (1...31).contains(d) else { return nil }
+        return format(year, m, d)
+    }
+
+    static func number(_ s: String) -> Int? {
+        if let n = Int(s) { return n }
+        // 一月, 十二月, 二十五日
+        var total = 0, current = 0
+        for c in s {
+            if c == "十" {
+                total += max(current, 1) * 10
+                current = 0
+            } else if let d = chineseDigits[c] {
+                current = d
+            } else {
+                return nil
+            }
+        }
+        let n = total + current
+        return n > 0 ? n : nil
+    }
+
+    static func format(_ y: Int, _ m: Int, _ d: Int) -> String {
+        "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+    }
+}

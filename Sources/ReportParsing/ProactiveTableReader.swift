@@ -1,0 +1,66 @@
+import ReportModel
+
+/// Reads table 二 (主动公开政府信息情况): rows by their labels, rows a province added kept as `extra.<n>`.
+enum ProactiveTableReader {
+    static func read(_ lines: [TableLine], definition: TableDefinition) -> (Table, [Finding]) {
+        let (templateLines, extras) = separateExtraRows(lines, definition: definition)
+        let evidence = RowMatcher(rows: definition.rows).match(templateLines)
+        var table = Table(allMissing: definition)
+        var findings: [Finding] = []
+        for e in evidence {
+            let rows = e.rows.compactMap(definition.row)
+            let columns = rows.flatMap { r in r.columns.map { (r, $0) } }
+            var values = e.padded(to: columns.count)
+            while values.count > columns.count, values.last == "" { values.removeLast() }
+            let location = FindingLocation(section: .s2, table: .t2, row: e.rows.count == 1 ? e.rows[0] : nil,
+                                           source: e.lines.isEmpty ? nil : "第\(e.lines.map(String.init).joined(separator: "、"))行：\(e.source)")
+            let name = "表二“\(rows.map(\.label).joined(separator: "”“"))”"
+            if values.count == columns.count {
+                for ((r, c), v) in zip(columns, values) { table[r.key, c.key] = CellReader.read(v) }
+            } else if values.count > columns.count {
+                for ((r, c), v) in zip(columns, values) { table[r.key, c.key] = CellReader.read(v) }
+                findings.append(.error(RuleID.docShapeT2,
+                    "\(name)行印有\(values.count)个数字，应为\(columns.count)个；多出的“\(values[columns.count...].joined(separator: " "))”未读入，请核对原文。",
+                    at: location))
+            } else if values.isEmpty && e.lines.isEmpty {
+                findings.append(.error(RuleID.docShapeT2, "\(name)行在文中找不到，其数字按缺失处理。", at: location))
+            } else {
+                findings.append(.error(RuleID.docShapeT2,
+                    "\(name)行只印有\(values.count)个数字（\(values.joined(separator: " "))），应为\(columns.count)个；无法确定各数字属于哪一列，按缺失处理，请核对原文。",
+                    at: location))
+            }
+        }
+        for (i, line) in extras.enumerated() {
+            let key = "extra.\(i + 1)"
+            var cells: [String: Cell] = [:]
+            for (k, v) in line.values.enumerated() { cells["c\(k + 1)"] = CellReader.read(v) }
+            table.rows[key] = cells
+            table.extraLabels[key] = line.source
+        }
+        return (table, findings)
+    }
+
+    /// Lines with a label of their own, no template anchor and numbers, printed after a row that already has all
+    /// its numbers — rows a province added (其他主动公开文件 …).
+    static func separateExtraRows(_ lines: [TableLine], definition: TableDefinition) -> ([TableLine], [TableLine]) {
+        var kept: [TableLine] = []
+        var extras: [TableLine] = []
+        var lastRowFilled = false
+        for line in lines {
+            let anchored = definition.rows.contains { row in row.anchors.contains { line.labelKey.contains($0) } }
+            let isHeader = ["信息内容", "第二十条", "数量", "件数", "金额"].contains { line.labelKey.contains($0) }
+            if anchored {
+                kept.append(line)
+                lastRowFilled = !line.values.isEmpty
+                continue
+            }
+            if !line.values.isEmpty, line.labelKey.count >= 2, !isHeader, lastRowFilled {
+                extras.append(line)
+                continue
+            }
+            if !line.values.isEmpty { lastRowFilled = true }
+            kept.append(line)
+        }
+        return (kept, extras)
+    }
+}

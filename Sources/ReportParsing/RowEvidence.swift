@@ -1,0 +1,27 @@
+/// The printed values the layout gives for one or more consecutive template rows.
+///
+/// One row and as many values as columns is the normal case; anything else is for `CellPlacement` to repair.
+struct RowEvidence: Sendable {
+    /// Template row keys, in order, that share these values.
+    var rows: [String]
+    /// Printed values in order ("" is a visible blank cell).
+    var values: [String]
+    /// Source line numbers the values came from.
+    var lines: [Int]
+    /// The printed lines, for quoting in findings.
+    var source: String
+    /// Blank delimited cells around the values when they come from one line (see `TableLine`).
+    var leadingBlanks = 0
+    var trailingBlanks = 0
+
+    /// The values with visible blank cells restored when the rows are short of cells: trailing blanks first,
+    /// then leading ones ("| 行政事业性收费 | | | |" is a row of blank cells; blanks between a label and its
+    /// numbers are usually merged label cells).
+    func padded(to count: Int) -> [String] {
+        var v = values
+        var trailing = trailingBlanks, leading = leadingBlanks
+        while v.count < count && trailing > 0 { v.append(""); trailing -= 1 }
+        while v.count < count && leading > 0 { v.insert("", at: 0); leading -= 1 }
+        return v
+    }
+}

@@ -1,0 +1,186 @@
+import ReportModel
+
+/// Assigns a table region's printed values to template rows, matching rows by their distinctive text.
+///
+/// Labels and values are read as one stream. Every occurrence of every row's anchor text is a candidate; the
+/// chosen anchors are the increasing chain whose spans (an anchored row and the unanchored rows after it) hold
+/// the number of values their columns need — so labels printed away from their numbers (plain `pdftotext`), vertical
+/// group labels and two labels on one line all end up with the right values.
+struct RowMatcher {
+    let rows: [RowDefinition]
+
+    /// A span of consecutive template rows and the values printed between its anchor and the next.
+    struct Span {
+        var rowRange: Range<Int>
+        var anchored: Bool
+        var valueRange: Range<Int>
+        /// Stream position of the anchor that starts the span.
+        var anchorPosition: Int?
+    }
+
+    struct Value {
+        let text: String
+        let position: Int
+        let line: Int
+        let lineIndex: Int
+    }
+
+    /// The values of the region grouped by template rows.
+    func match(_ lines: [TableLine]) -> [RowEvidence] {
+        // Label stream and value positions.
+        var stream: [Unicode.Scalar] = []
+        var values: [Value] = []
+        var lineEnds: [Int] = []
+        for (i, line) in lines.enumerated() {
+            stream.append(contentsOf: line.labelKey.unicodeScalars)
+            lineEnds.append(stream.count)
+            for v in line.values {
+                values.append(Value(text: v, position: stream.count, line: line.number, lineIndex: i))
+            }
+        }
+        let occurrences = rows.map { row in RowMatcher.occurrences(of: row.anchors, in: stream) }
+        let spans = bestSpans(occurrences: occurrences, valuePositions: values.map(\.position))
+        var evidence: [RowEvidence] = []
+        for span in spans {
+            let spanValues = Array(values[span.valueRange])
+            var parts = distribute(spanValues, over: span.rowRange, lines: lines)
+            // A row printed with only blank delimited cells ("| 行政事业性收费 | | | |").
+            if spanValues.isEmpty, parts.count == 1, let p = span.anchorPosition,
+               let line = lineEnds.firstIndex(where: { $0 > p }) {
+                parts[0].trailingBlanks = lines[line].trailingBlanks
+                parts[0].lines = [lines[line].number]
+                parts[0].source = lines[line].source
+            }
+            evidence.append(contentsOf: parts)
+        }
+        return evidence
+    }
+
+    /// Start positions of any of the anchors in the stream, sorted.
+    static func occurrences(of anchors: [String], in stream: [Unicode.Scalar]) -> [Int] {
+        var found = Set<Int>()
+        for anchor in anchors {
+            let a = Array(anchor.unicodeScalars)
+            guard !a.isEmpty, a.count <= stream.count else { continue }
+            var i = 0
+            while i + a.count <= stream.count {
+                if stream[i] == a[0] {
+                    var j = 1
+                    while j < a.count && stream[i + j] == a[j] { j += 1 }
+                    if j == a.count { found.insert(i) }
+                }
+                i += 1
+            }
+        }
+        return found.sorted()
+    }
+
+    /// The chain of anchors that best explains where the values are (dynamic programming over anchor occurrences).
+    func bestSpans(occurrences: [[Int]], valuePositions: [Int]) -> [Span] {
+        let columnCounts = rows.map(\.columns.count)
+        var prefixColumns = [0]
+        for c in columnCounts { prefixColumns.append(prefixColumns.last! + c) }
+        func valueIndex(atOrAfter position: Int) -> Int {
+            var lo = 0, hi = valuePositions.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if valuePositions[mid] < position { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        func cost(rows r: Range<Int>, values v: Range<Int>) -> Int {
+            abs(v.count - (prefixColumns[r.upperBound] - prefixColumns[r.lowerBound]))
+        }
+        // Nodes: (row, position). Score = 1 per anchored row − 10 per value out of place.
+        struct Node { let row: Int; let position: Int; let valueStart: Int }
+        var nodes: [Node] = []
+        for (r, occ) in occurrences.enumerated() {
+            for p in occ { nodes.append(Node(row: r, position: p, valueStart: valueIndex(atOrAfter: p))) }
+        }
+        nodes.sort { ($0.position, $0.row) < ($1.position, $1.row) }
+        let n = nodes.count
+        var best = [Int](repeating: Int.min, count: n)
+        var back = [Int](repeating: -1, count: n)
+        for i in 0..<n {
+            let node = nodes[i]
+            // From the start: rows before this one form an unanchored span with the values before it.
+            best[i] = 1 - 10 * cost(rows: 0..<node.row, values: 0..<node.valueStart)
+            for j in 0..<i where best[j] != Int.min {
+                let prev = nodes[j]
+                guard prev.row < node.row, prev.position < node.position else { continue }
+                let s = best[j] + 1 - 10 * cost(rows: prev.row..<node.row, values: prev.valueStart..<node.valueStart)
+                if s > best[i] {
+                    best[i] = s
+                    back[i] = j
+                }
+            }
+        }
+        // Close the chain at the end of the region.
+        var bestScore = -10 * cost(rows: 0..<rows.count, values: 0..<valuePositions.count)
+        var bestLast = -1
+        for i in 0..<n where best[i] != Int.min {
+            let node = nodes[i]
+            let s = best[i] - 10 * cost(rows: node.row..<rows.count, values: node.valueStart..<valuePositions.count)
+            if s > bestScore {
+                bestScore = s
+                bestLast = i
+            }
+        }
+        var chain: [Node] = []
+        var k = bestLast
+        while k >= 0 {
+            chain.append(nodes[k])
+            k = back[k]
+        }
+        chain.reverse()
+        var spans: [Span] = []
+        let firstRow = chain.first?.row ?? rows.count
+        let firstValue = chain.first?.valueStart ?? valuePositions.count
+        if firstRow > 0 || firstValue > 0 {
+            spans.append(Span(rowRange: 0..<firstRow, anchored: false, valueRange: 0..<firstValue))
+        }
+        for (i, node) in chain.enumerated() {
+            let nextRow = i + 1 < chain.count ? chain[i + 1].row : rows.count
+            let nextValue = i + 1 < chain.count ? chain[i + 1].valueStart : valuePositions.count
+            spans.append(Span(rowRange: node.row..<nextRow, anchored: true, valueRange: node.valueStart..<nextValue,
+                              anchorPosition: node.position))
+        }
+        return spans
+    }
+
+    /// Splits a span's values among its rows: by count when it fits exactly, by line when lines match rows,
+    /// otherwise one shared evidence for the placement solver.
+    func distribute(_ values: [Value], over rowRange: Range<Int>, lines: [TableLine]) -> [RowEvidence] {
+        let spanRows = Array(rows[rowRange])
+        guard !spanRows.isEmpty else { return [] }
+        func evidence(_ rows: [RowDefinition], _ vs: [Value]) -> RowEvidence {
+            let lineIndices = Array(Set(vs.map(\.lineIndex))).sorted()
+            var e = RowEvidence(rows: rows.map(\.key), values: vs.map(\.text), lines: lineIndices.map { lines[$0].number },
+                                source: lineIndices.map { lines[$0].source }.joined(separator: " / "))
+            if lineIndices.count == 1, let line = lineIndices.first {
+                e.leadingBlanks = lines[line].leadingBlanks
+                e.trailingBlanks = lines[line].trailingBlanks
+            }
+            return e
+        }
+        if spanRows.count == 1 { return [evidence(spanRows, values)] }
+        let needed = spanRows.reduce(0) { $0 + $1.columns.count }
+        if values.count == needed {
+            var out: [RowEvidence] = []
+            var offset = 0
+            for row in spanRows {
+                out.append(evidence([row], Array(values[offset..<(offset + row.columns.count)])))
+                offset += row.columns.count
+            }
+            return out
+        }
+        var groups: [[Value]] = []
+        for v in values {
+            if let last = groups.last?.last, last.lineIndex == v.lineIndex { groups[groups.count - 1].append(v) } else { groups.append([v]) }
+        }
+        if groups.count == spanRows.count, zip(groups, spanRows).allSatisfy({ $0.count <= $1.columns.count }) {
+            return zip(spanRows, groups).map { evidence([$0], $1) }
+        }
+        return [evidence(spanRows, values)]
+    }
+}

@@ -1,0 +1,149 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Text decoded from a file's bytes, with the encoding it was read as.
+public struct DecodedText: Sendable, Equatable {
+    public var text: String
+    /// `utf-8`, `utf-16le`, `utf-16be`, `gb18030`.
+    public var encoding: String
+    /// Byte sequences that were not valid in that encoding and were replaced by U+FFFD.
+    public var undecodableBytes: Int
+}
+
+/// Decodes report text: BOMs first, then strict UTF-8, UTF-16 without BOM, then GB18030 (a superset of GBK/GB2312).
+///
+/// A successful decode is not proof of the right encoding, so candidates are compared by how much of the result
+/// is plausible Chinese text, and bytes no encoding explains are counted instead of crashing.
+public enum TextDecoder {
+    public static func decode(_ bytes: [UInt8]) -> DecodedText? {
+        if bytes.isEmpty { return DecodedText(text: "", encoding: "utf-8", undecodableBytes: 0) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return utf8(bytes[3...], name: "utf-8")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) { return utf16(bytes[2...], littleEndian: true) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return utf16(bytes[2...], littleEndian: false) }
+        if let strict = String(validating: bytes, as: UTF8.self) {
+            return DecodedText(text: strict, encoding: "utf-8", undecodableBytes: 0)
+        }
+        if let le = looksLikeUTF16(bytes) { return utf16(bytes[...], littleEndian: le) }
+        let gb = gb18030(bytes)
+        let u8 = utf8(bytes[...], name: "utf-8")
+        // Mostly-valid UTF-8 with a few damaged bytes reads better as UTF-8 than as GB18030 mojibake.
+        guard let gb else { return u8 }
+        guard let u8 else { return gb }
+        let gbScore = plausibility(gb), u8Score = plausibility(u8)
+        if gbScore != u8Score { return gbScore > u8Score ? gb : u8 }
+        return gb.undecodableBytes <= u8.undecodableBytes ? gb : u8
+    }
+
+    /// Characters that every report uses many times; a wrong decoding produces almost none of them.
+    private static let commonCharacters: Set<Unicode.Scalar> = Set("的政府信息公开年度报告申请情况本其他行处理不予以数量计总条项".unicodeScalars)
+
+    /// How much of the text looks like a report: common characters, less damaged bytes.
+    static func plausibility(_ decoded: DecodedText) -> Int {
+        var hits = 0
+        for s in decoded.text.unicodeScalars where commonCharacters.contains(s) { hits += 1 }
+        return hits * 4 - decoded.undecodableBytes
+    }
+
+    /// Lossy UTF-8: invalid sequences become U+FFFD and are counted.
+    static func utf8(_ bytes: ArraySlice<UInt8>, name: String) -> DecodedText? {
+        var bad = 0
+        var scalars = String.UnicodeScalarView()
+        var decoder = UTF8()
+        var it = bytes.makeIterator()
+        loop: while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let s): scalars.append(s)
+            case .emptyInput: break loop
+            case .error:
+                bad += 1
+                scalars.append("\u{FFFD}")
+            }
+        }
+        return DecodedText(text: String(scalars), encoding: name, undecodableBytes: bad)
+    }
+
+    static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> DecodedText? {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = bytes.startIndex
+        while i + 1 < bytes.endIndex {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(littleEndian ? (a | b << 8) : (a << 8 | b))
+            i += 2
+        }
+        var bad = (bytes.count % 2)
+        var scalars = String.UnicodeScalarView()
+        var decoder = UTF16()
+        var it = units.makeIterator()
+        loop: while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let s): scalars.append(s)
+            case .emptyInput: break loop
+            case .error:
+                bad += 1
+                scalars.append("\u{FFFD}")
+            }
+        }
+        return DecodedText(text: String(scalars), encoding: littleEndian ? "utf-16le" : "utf-16be", undecodableBytes: bad)
+    }
+
+    /// UTF-16 without a BOM shows up as many NUL bytes on one side of each pair (ASCII digits, newlines).
+    static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool? {
+        let n = min(bytes.count, 4096) & ~1
+        guard n >= 8 else { return nil }
+        var evenZero = 0, oddZero = 0
+        for i in stride(from: 0, to: n, by: 2) {
+            if bytes[i] == 0 { evenZero += 1 }
+            if bytes[i + 1] == 0 { oddZero += 1 }
+        }
+        let pairs = n / 2
+        if oddZero * 5 > pairs && evenZero * 20 < pairs { return true }
+        if evenZero * 5 > pairs && oddZero * 20 < pairs { return false }
+        return nil
+    }
+
+    /// Lossy GB18030 through iconv: an invalid byte becomes U+FFFD and decoding resumes after it.
+    static func gb18030(_ bytes: [UInt8]) -> DecodedText? {
+        let cd = iconv_open("UTF-8", "GB18030")
+        if cd == iconv_t(bitPattern: -1) { return nil }
+        defer { iconv_close(cd) }
+        var output = [UInt8]()
+        output.reserveCapacity(bytes.count * 3 / 2 + 16)
+        var bad = 0
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var input = bytes
+        var offset = 0
+        while offset < input.count {
+            var progressed = 0
+            var failedWith: Int32 = 0
+            input.withUnsafeMutableBufferPointer { inBuf in
+                chunk.withUnsafeMutableBufferPointer { outBuf in
+                    var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress! + offset)
+                        .assumingMemoryBound(to: CChar.self)
+                    var inLeft = inBuf.count - offset
+                    var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!)
+                        .assumingMemoryBound(to: CChar.self)
+                    var outLeft = outBuf.count
+                    let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                    if r == -1 { failedWith = errno }
+                    progressed = (inBuf.count - offset) - inLeft
+                    output.append(contentsOf: UnsafeBufferPointer(start: outBuf.baseAddress!, count: outBuf.count - outLeft))
+                }
+            }
+            offset += progressed
+            if failedWith == 0 { break }
+            if failedWith == E2BIG { continue }
+            // EILSEQ or EINVAL (truncated sequence at the end): replace one byte and go on.
+            bad += 1
+            output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            offset += 1
+            _ = iconv(cd, nil, nil, nil, nil)
+        }
+        return DecodedText(text: String(decoding: output, as: UTF8.self), encoding: "gb18030", undecodableBytes: bad)
+    }
+}

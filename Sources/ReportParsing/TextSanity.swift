@@ -1,0 +1,20 @@
+/// Says when decoded "text" is not the text of a report at all (binary data, no Chinese).
+enum TextSanity {
+    static func problem(in text: String) -> String? {
+        var control = 0, ideographs = 0, total = 0
+        for s in text.unicodeScalars {
+            total += 1
+            let v = s.value
+            if v == 0 || (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C) || (v >= 0x7F && v < 0xA0) {
+                control += 1
+            } else if CharacterFolding.isIdeograph(s) {
+                ideographs += 1
+            }
+            if total >= 200_000 && ideographs > 200 { break }
+        }
+        if total == 0 { return "文件是空的，不是政府信息公开工作年度报告。" }
+        if control * 50 > total { return "文件不是文本（含有大量二进制字节），不是可读取的年度报告。" }
+        if ideographs < 20 { return "文件中几乎没有中文文字，不是政府信息公开工作年度报告。" }
+        return nil
+    }
+}
