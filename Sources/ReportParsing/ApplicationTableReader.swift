@@ -4,8 +4,15 @@ import ReportModel
 enum ApplicationTableReader {
     static func read(_ lines: [TableLine], definition: TableDefinition, template: ReportTemplate) -> (Table, [Finding]) {
         let evidence = RowMatcher(rows: definition.rows).match(lines)
-        return CellPlacement(table: definition, identities: identities(definition, template: template)).place(evidence)
+        let placement = template.id == .gov2019 ? gov2019 : gov2021
+        return placement.place(evidence)
     }
+
+    /// Built once per template: slot indexes and identities don't change between reports.
+    static let gov2019 = CellPlacement(table: ReportTemplate.gov2019.t3,
+                                       identities: identities(ReportTemplate.gov2019.t3, template: .gov2019))
+    static let gov2021 = CellPlacement(table: ReportTemplate.gov2021.t3,
+                                       identities: identities(ReportTemplate.gov2021.t3, template: .gov2021))
 
     /// Row sums, （七）总计 = sum of outcomes, and the printed 勾稽关系 per column.
     static func identities(_ definition: TableDefinition, template: ReportTemplate) -> [SumIdentity] {

@@ -13,7 +13,7 @@ enum CellReader {
         if raw.isEmpty { return Cell(raw: raw, kind: .empty) }
         let folded = CharacterFolding.compact(raw)
         if folded.isEmpty { return Cell(raw: raw, kind: .empty) }
-        if notApplicable.contains(folded) { return Cell(raw: raw, kind: .na) }
+        if isNotApplicable(folded) { return Cell(raw: raw, kind: .na) }
         if let (value, unit) = number(folded) {
             return Cell(raw: raw, kind: value.doubleValue == 0 ? .zero : .number, value: value, unit: unit)
         }
@@ -22,14 +22,23 @@ enum CellReader {
 
     /// True when the printed piece reads as a cell value (a number, or a not-applicable marker).
     static func isValueLike(_ folded: String) -> Bool {
-        notApplicable.contains(folded) || number(folded) != nil
+        isNotApplicable(folded) || number(folded) != nil
+    }
+
+    private static let notApplicableBytes: [[UInt8]] = notApplicable.map { Array($0.utf8) }
+
+    /// True for a folded not-applicable marker (compared as bytes: set lookups of Strings normalise and are slow).
+    static func isNotApplicable(_ folded: String) -> Bool {
+        let count = folded.utf8.count
+        guard count <= 9 else { return false }
+        return notApplicableBytes.contains { $0.count == count && $0.elementsEqual(folded.utf8) }
     }
 
     /// Parses a folded, space-free number with optional sign, thousands separators, decimals and unit.
     static func number(_ folded: String) -> (CellValue, String?)? {
         var scalars = Array(folded.unicodeScalars)
         var unit: String?
-        for u in units where folded.hasSuffix(u) && folded.count > u.count {
+        for u in units where folded.utf8.count > u.utf8.count && folded.hasSuffixBytes(u) {
             unit = u
             scalars.removeLast(u.unicodeScalars.count)
             break

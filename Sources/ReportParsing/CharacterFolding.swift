@@ -10,8 +10,38 @@ enum CharacterFolding {
         if v < 0x80 { return s }
         if v >= 0xFF01 && v <= 0xFF5E { return Unicode.Scalar(v - 0xFEE0)! }
         if v == 0x3000 || v == 0x00A0 || v == 0x2002 || v == 0x2003 || v == 0x2009 { return " " }
+        if v >= 0x4E00 && v <= 0x9FFF {
+            let simple = simplifiedTable[Int(v - 0x4E00)]
+            return simple == 0 ? s : Unicode.Scalar(simple)!
+        }
         if v >= 0x3400, let simple = TraditionalCharacters.map[s] { return simple }
         return s
+    }
+
+    /// `TraditionalCharacters.map` as a flat table over the main CJK block (0 = unchanged), for speed.
+    static let simplifiedTable: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 0x9FFF - 0x4E00 + 1)
+        for (t, s) in TraditionalCharacters.map where t.value >= 0x4E00 && t.value <= 0x9FFF {
+            table[Int(t.value - 0x4E00)] = s.value
+        }
+        return table
+    }()
+
+    /// Appends a scalar's UTF-8 bytes.
+    @inline(__always)
+    static func append(_ s: Unicode.Scalar, to out: inout [UInt8]) {
+        let v = s.value
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6))); out.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12))); out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18))); out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+        }
     }
 
     /// True for characters that carry meaning in a label: CJK ideographs, ASCII letters and digits.
@@ -31,27 +61,35 @@ enum CharacterFolding {
 
     /// The matching key of a text: folded, with everything but ideographs, letters and digits removed.
     static func key<S: StringProtocol>(_ text: S) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var vocabulary = false
         for s in text.unicodeScalars {
             let f = fold(s)
-            if isKeyCharacter(f) { out.append(f) }
+            if isKeyCharacter(f) {
+                append(f, to: &out)
+                if f == "讯" || f == "档" { vocabulary = true }
+            }
         }
-        var key = String(out)
+        var key = String(decoding: out, as: UTF8.self)
         // Taiwan-style vocabulary seen in converted pages (資訊 for 信息, 檔案 for 文件).
-        if key.contains("资讯") { key = key.replacingAll("资讯", with: "信息") }
-        if key.contains("档案") { key = key.replacingAll("档案", with: "文件") }
+        if vocabulary {
+            if key.containsBytes("资讯") { key = key.replacingAll("资讯", with: "信息") }
+            if key.containsBytes("档案") { key = key.replacingAll("档案", with: "文件") }
+        }
         return key
     }
 
     /// The folded text with whitespace removed (punctuation kept), for reading titles, dates and numbers.
     static func compact<S: StringProtocol>(_ text: S) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for s in text.unicodeScalars {
             let f = fold(s)
             if f == " " || f == "\t" || f == "\u{FEFF}" { continue }
-            out.append(f)
+            append(f, to: &out)
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -20,16 +20,16 @@ enum OutlineReader {
 
     /// Keywords (in key form) that identify each statutory section heading.
     static func section(forHeadingKey key: String) -> SectionKey? {
-        if key.contains("总体情况") || key.contains("工作概况") || key == "概述" { return .s1 }
-        if key.contains("主动公开政府信息") || (key.contains("主动公开") && key.contains("情况") && key.count <= 14) {
+        if key.containsBytes("总体情况") || key.containsBytes("工作概况") || key == "概述" { return .s1 }
+        if key.containsBytes("主动公开政府信息") || (key.containsBytes("主动公开") && key.containsBytes("情况") && key.count <= 14) {
             return .s2
         }
-        if key.contains("收到和处理") || key.contains("处理政府信息公开申请") || key.contains("依申请公开情况") { return .s3 }
-        if key.contains("行政复议") && key.contains("诉讼") { return .s4 }
-        if key.contains("存在的主要问题") || key.contains("主要问题及") || key.contains("存在问题") || key.contains("问题及改进") {
+        if key.containsBytes("收到和处理") || key.containsBytes("处理政府信息公开申请") || key.containsBytes("依申请公开情况") { return .s3 }
+        if key.containsBytes("行政复议") && key.containsBytes("诉讼") { return .s4 }
+        if key.containsBytes("存在的主要问题") || key.containsBytes("主要问题及") || key.containsBytes("存在问题") || key.containsBytes("问题及改进") {
             return .s5
         }
-        if key.contains("其他需要报告") || key.contains("其他需要说明") || key.contains("其他事项") { return .s6 }
+        if key.containsBytes("其他需要报告") || key.containsBytes("其他需要说明") || key.containsBytes("其他事项") { return .s6 }
         return nil
     }
 
@@ -61,14 +61,23 @@ enum OutlineReader {
         return String(key.prefix(40))
     }
 
+    /// Cheap test before `headingKey`: the first visible character is a numeral, 第, # or *.
+    static func mayBeHeading(_ text: String) -> Bool {
+        for s in text.unicodeScalars {
+            if s == " " || s == "\t" || s == "\u{3000}" || s == "\u{FEFF}" || s == "\u{A0}" { continue }
+            return "一二三四五六七八九十第#*＃".unicodeScalars.contains(s)
+        }
+        return false
+    }
+
     static func findHeadings(_ lines: [SourceLine], into outline: inout DocumentOutline) {
         var last = -1
         for (i, line) in lines.enumerated() {
             let key = line.key
-            if key.contains("依申请公开政府信息情况") || key.contains("收费及减免") || key.contains("依申请公开的情况") {
+            if key.containsBytes("依申请公开政府信息情况") || key.containsBytes("收费及减免") || key.containsBytes("依申请公开的情况") {
                 outline.legacyMarkers += 1
             }
-            guard key.count <= 60, let hk = headingKey(line) else { continue }
+            guard key.utf8.count <= 180, mayBeHeading(line.text), let hk = headingKey(line) else { continue }
             // Long heading lines carry text after the heading; judge by the first words only.
             let probe = hk.count > 24 ? String(hk.prefix(24)) : hk
             guard let section = section(forHeadingKey: probe) else { continue }
@@ -90,7 +99,7 @@ enum OutlineReader {
             if key.isEmpty { continue }
             seen += 1
             if seen > 15 { break }
-            guard key.count <= 60, key.contains("报告") || key.contains("年报"), key.contains("信息公开") else { continue }
+            guard key.count <= 60, key.containsBytes("报告") || key.containsBytes("年报"), key.containsBytes("信息公开") else { continue }
             var parts = [CharacterFolding.compact(line.text)]
             // A title printed over two or three lines ("淮安市人民政府" / "2024年政府信息公开工作年度报告").
             if body(fromTitle: parts[0]) == nil {
@@ -99,7 +108,7 @@ enum OutlineReader {
                     let prev = lines[j]
                     if prev.key.isEmpty { j -= 1; continue }
                     let c = CharacterFolding.compact(prev.text)
-                    if prev.key.count > 30 || c.contains("。") || c.contains("，") { break }
+                    if prev.key.count > 30 || c.containsBytes("。") || c.containsBytes("，") { break }
                     parts.insert(c, at: 0)
                     j -= 1
                     if body(fromTitle: parts.joined()) != nil { break }
@@ -195,7 +204,7 @@ enum OutlineReader {
         let limit = min(lines.count, 400)
         for line in lines[0..<limit] {
             let c = CharacterFolding.compact(line.text)
-            guard outline.periodYear == nil, c.contains("1月1日") else { continue }
+            guard outline.periodYear == nil, c.containsBytes("1月1日") else { continue }
             // 统计期限自2020年1月1日起至2020年12月31日止
             if let r = c.firstRange(of: "12月31日") {
                 let before = Array(c[..<r.lowerBound])

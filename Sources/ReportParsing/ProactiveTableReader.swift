@@ -47,8 +47,8 @@ enum ProactiveTableReader {
         var extras: [TableLine] = []
         var lastRowFilled = false
         for line in lines {
-            let anchored = definition.rows.contains { row in row.anchors.contains { line.labelKey.contains($0) } }
-            let isHeader = ["信息内容", "第二十条", "数量", "件数", "金额"].contains { line.labelKey.contains($0) }
+            let anchored = definition.rows.contains { row in row.anchors.contains { line.labelKey.containsBytes($0) } }
+            let isHeader = ["信息内容", "第二十条", "数量", "件数", "金额"].contains { line.labelKey.containsBytes($0) }
             if anchored {
                 kept.append(line)
                 lastRowFilled = !line.values.isEmpty

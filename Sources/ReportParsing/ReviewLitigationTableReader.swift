@@ -22,9 +22,12 @@ enum ReviewLitigationTableReader {
         }
         let evidence = RowEvidence(rows: definition.rows.map(\.key), values: values, lines: sourceLines.map(\.number),
                                    source: sourceLines.map(\.source).joined(separator: " / "))
-        let (table, placed) = CellPlacement(table: definition, identities: identities()).place([evidence])
+        let (table, placed) = placement.place([evidence])
         return (table, findings + placed)
     }
+
+    /// Built once: slot indexes and identities don't change between reports.
+    static let placement = CellPlacement(table: ReviewLitigationTable.definition, identities: identities())
 
     static func identities() -> [SumIdentity] {
         let placement = CellPlacement(table: ReviewLitigationTable.definition, identities: [])

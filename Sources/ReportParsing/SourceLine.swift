@@ -16,6 +16,7 @@ struct SourceLine: Sendable {
 
     /// True for running page numbers ("-4-", "— 4 —", "第4页", "4/6") that interrupt tables.
     var isPageNumber: Bool {
+        guard text.utf8.count <= 48 else { return false }
         let c = CharacterFolding.compact(text)
         guard !c.isEmpty, c.count <= 12 else { return false }
         let s = Array(c.unicodeScalars)
@@ -40,24 +41,26 @@ struct SourceLine: Sendable {
     /// Splits text into lines on LF, CR LF, CR and form feed (pdftotext's page break).
     static func split(_ text: String) -> [SourceLine] {
         var lines: [SourceLine] = []
-        var current = String.UnicodeScalarView()
-        var number = 1
-        var previousWasCR = false
-        for s in text.unicodeScalars {
-            if s == "\n" && previousWasCR {
-                previousWasCR = false
-                continue
+        var copy = text
+        copy.withUTF8 { bytes in
+            var start = 0
+            var i = 0
+            var number = 1
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0x0A || b == 0x0D || b == 0x0C {
+                    let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                    lines.append(SourceLine(number: number, text: line))
+                    number += 1
+                    if b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+                    start = i + 1
+                }
+                i += 1
             }
-            previousWasCR = s == "\r"
-            if s == "\n" || s == "\r" || s == "\u{0C}" || s == "\u{2028}" || s == "\u{2029}" || s == "\u{85}" {
-                lines.append(SourceLine(number: number, text: String(current)))
-                current = String.UnicodeScalarView()
-                number += 1
-            } else {
-                current.append(s)
+            if start < bytes.count {
+                lines.append(SourceLine(number: number, text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)))
             }
         }
-        if !current.isEmpty { lines.append(SourceLine(number: number, text: String(current))) }
         return lines
     }
 }

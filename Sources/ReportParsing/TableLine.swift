@@ -21,8 +21,8 @@ struct TableLine: Sendable {
         let compact = CharacterFolding.compact(text)
         if compact.isEmpty { return nil }
         if compact.unicodeScalars.allSatisfy({ "|-:+=─━_—｜".unicodeScalars.contains($0) }) { return nil }
-        if compact.contains("。") { return nil }
-        let delimited = text.contains("\t") || text.contains("|") || text.contains("｜")
+        if compact.containsBytes("。") { return nil }
+        let delimited = text.containsBytes("\t") || text.contains("|") || text.containsBytes("｜")
         var pieces = delimited ? TableLine.fields(text) : TableLine.words(text)
         pieces = pieces.flatMap(TableLine.unglue)
 
@@ -92,16 +92,16 @@ struct TableLine: Sendable {
     /// Tab- or pipe-separated fields, blanks kept; the empty field outside a leading or trailing pipe dropped.
     static func fields(_ text: String) -> [String] {
         var fields: [String] = []
-        var current = ""
-        for ch in text {
+        var current = String.UnicodeScalarView()
+        for ch in text.unicodeScalars {
             if ch == "\t" || ch == "|" || ch == "｜" {
-                fields.append(CellReader.trimmed(current))
-                current = ""
+                fields.append(CellReader.trimmed(String(current)))
+                current = String.UnicodeScalarView()
             } else {
                 current.append(ch)
             }
         }
-        fields.append(CellReader.trimmed(current))
+        fields.append(CellReader.trimmed(String(current)))
         let t = CellReader.trimmed(text)
         if t.hasPrefix("|") || t.hasPrefix("｜"), fields.first == "" { fields.removeFirst() }
         if t.hasSuffix("|") || t.hasSuffix("｜"), fields.last == "" { fields.removeLast() }

@@ -40,6 +40,6 @@ struct TableRegions {
 
     private func firstLine(containing keys: [String], from: Int) -> Int? {
         guard from < lines.count else { return nil }
-        return lines[from...].firstIndex { line in keys.contains { line.key.contains($0) } }
+        return lines[from...].firstIndex { line in keys.contains { line.key.containsBytes($0) } }
     }
 }

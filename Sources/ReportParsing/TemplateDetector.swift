@@ -10,8 +10,8 @@ enum TemplateDetector {
     static func detect(_ lines: ArraySlice<SourceLine>) -> TemplateID? {
         var joined = ""
         for line in lines { joined += line.key }
-        let new = gov2021Markers.filter { joined.contains($0) }.count
-        let old = gov2019Markers.filter { joined.contains($0) }.count
+        let new = gov2021Markers.filter { joined.containsBytes($0) }.count
+        let old = gov2019Markers.filter { joined.containsBytes($0) }.count
         if new == 0 && old == 0 { return nil }
         return new >= old ? .gov2021 : .gov2019
     }

@@ -1,0 +1,43 @@
+/// Substring tests on UTF-8 bytes: `String.contains` compares grapheme clusters, far too slow for a parser
+/// that asks thousands of such questions per report.
+extension String {
+    /// True when `needle` occurs in the string, comparing UTF-8 bytes.
+    @inline(__always)
+    func containsBytes(_ needle: String) -> Bool {
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { h in needle.withUTF8 { n in ByteSearch.find(n, in: h, from: 0) != nil } }
+    }
+
+    /// True when the string starts with `prefix`, comparing UTF-8 bytes.
+    @inline(__always)
+    func hasPrefixBytes(_ prefix: String) -> Bool {
+        utf8.starts(with: prefix.utf8)
+    }
+
+    /// True when the string ends with `suffix`, comparing UTF-8 bytes.
+    @inline(__always)
+    func hasSuffixBytes(_ suffix: String) -> Bool {
+        utf8.count >= suffix.utf8.count && utf8.reversed().starts(with: suffix.utf8.reversed())
+    }
+}
+
+enum ByteSearch {
+    /// Offset of the first occurrence of `needle` in `haystack` at or after `from`.
+    static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        let n = needle.count, h = haystack.count
+        guard n > 0, h - from >= n else { return n == 0 ? from : nil }
+        let first = needle[0]
+        var i = from
+        let last = h - n
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < n && haystack[i + j] == needle[j] { j += 1 }
+                if j == n { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
