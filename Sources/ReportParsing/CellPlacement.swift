@@ -30,7 +30,29 @@ struct CellPlacement {
         }
         self.slots = slots
         self.slotIndex = index
+        var rowSlots: [[Int]] = []
+        var rowOfSlot: [Int: Int] = [:]
+        var rowIdentities: [[SumIdentity]] = []
+        for (r, row) in table.rows.enumerated() {
+            let these = row.columns.map { index[row.key + "\u{0}" + $0.key]! }
+            rowSlots.append(these)
+            for s in these { rowOfSlot[s] = r }
+            rowIdentities.append(identities.compactMap { id in
+                guard id.slots.allSatisfy(these.contains) else { return nil }
+                return SumIdentity(lhs: id.lhs.map { these.firstIndex(of: $0)! }, rhs: id.rhs.map { these.firstIndex(of: $0)! })
+            })
+        }
+        self.rowSlots = rowSlots
+        self.rowOfSlot = rowOfSlot
+        self.rowIndex = Dictionary(uniqueKeysWithValues: table.rows.enumerated().map { ($1.key, $0) })
+        self.rowIdentities = rowIdentities
     }
+
+    /// Slots of each template row, the row of each slot, and each row's own identities (row sums).
+    let rowSlots: [[Int]]
+    let rowOfSlot: [Int: Int]
+    let rowIndex: [String: Int]
+    let rowIdentities: [[SumIdentity]]
 
     func slot(_ row: String, _ column: String) -> Int {
         slotIndex[row + "\u{0}" + column]!
@@ -55,7 +77,7 @@ struct CellPlacement {
         var findings: [Finding] = []
         var groups: [Group] = []
         for e in evidence {
-            let groupSlots = e.rows.flatMap { key in table.row(key)!.columns.map { slot(key, $0.key) } }
+            let groupSlots = e.rows.flatMap { key in rowIndex[key].map { rowSlots[$0] } ?? [] }
             var values = e.padded(to: groupSlots.count)
             while values.count > groupSlots.count, values.last == "" { values.removeLast() }
             if values.count >= groupSlots.count {
@@ -79,11 +101,15 @@ struct CellPlacement {
         let opaque = cells.map { c in c.map { CellPlacement.solvingValue($0) == nil } ?? false }
         let survivors = combine(groups, known: known, certain: certain, opaque: opaque)
         resolve(groups, survivors: survivors, cells: &cells, certain: certain, findings: &findings)
-        var result = Table(allMissing: table)
-        for (s, cell) in cells.enumerated() {
-            if let cell { result[slots[s].row.key, slots[s].column.key] = cell }
+        var rows: [String: [String: Cell]] = [:]
+        rows.reserveCapacity(table.rows.count)
+        for (r, row) in table.rows.enumerated() {
+            var columns: [String: Cell] = [:]
+            columns.reserveCapacity(row.columns.count)
+            for (c, column) in row.columns.enumerated() { columns[column.key] = cells[rowSlots[r][c]] ?? .missing }
+            rows[row.key] = columns
         }
-        return (result, findings)
+        return (Table(rows: rows), findings)
     }
 
     /// The value a cell contributes to an identity: blank and n/a count as 0; text or fractions can't be solved.
@@ -113,16 +139,27 @@ struct CellPlacement {
         let splits = splitCandidates(values, slots: n)
         if !splits.isEmpty { group.split = true }
         candidates.append(contentsOf: splits)
+        // Splits first: when one fits, the placements are skipped.
+        candidates = Array(candidates.suffix(splits.count)) + Array(candidates.prefix(candidates.count - splits.count))
 
-        let local = identities.filter { id in id.slots.allSatisfy(group.slots.contains) }
-        let localIdentities = local.map { id in
-            SumIdentity(lhs: id.lhs.map { group.slots.firstIndex(of: $0)! }, rhs: id.rhs.map { group.slots.firstIndex(of: $0)! })
-        }
+        let localIdentities = localIdentities(for: group.slots)
         var seen: [[Int64?]: Int] = [:]
-        for c in candidates {
+        var splitSurvived = false
+        for (index, c) in candidates.enumerated() {
+            // A digit run that splits into values satisfying the row's identities explains the line better than
+            // any placement that leaves cells unprinted: once a split fits, placements are no longer considered.
+            let isSplit = index < splits.count
+            if !isSplit && splitSurvived { continue }
             var values = c.map { $0.flatMap(CellPlacement.solvingValue) }
             let opaque = c.map { cell in cell.map { CellPlacement.solvingValue($0) == nil } ?? false }
             guard CellPlacement.infer(&values, opaque: opaque, identities: localIdentities, mustCheck: nil) else { continue }
+            if isSplit && !splitSurvived {
+                splitSurvived = true
+                // Forget the placements kept so far.
+                seen = [:]
+                group.vectors = []
+                group.candidatesByVector = []
+            }
             if let k = seen[values] {
                 group.candidatesByVector[k].append(c)
             } else {
@@ -130,6 +167,21 @@ struct CellPlacement {
                 group.vectors.append(values)
                 group.candidatesByVector.append([c])
             }
+        }
+    }
+
+    /// The identities lying entirely within the given slots, renumbered to positions in `slots`.
+    func localIdentities(for groupSlots: [Int]) -> [SumIdentity] {
+        if groupSlots.count == 1 { return [] }
+        // One row: the identities of that row, computed once.
+        if let first = groupSlots.first, let row = rowOfSlot[first], rowSlots[row] == groupSlots {
+            return rowIdentities[row]
+        }
+        var position = [Int: Int]()
+        for (i, s) in groupSlots.enumerated() { position[s] = i }
+        return identities.compactMap { id in
+            guard id.slots.allSatisfy({ position[$0] != nil }) else { return nil }
+            return SumIdentity(lhs: id.lhs.map { position[$0]! }, rhs: id.rhs.map { position[$0]! })
         }
     }
 

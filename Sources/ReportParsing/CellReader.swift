@@ -5,61 +5,91 @@ enum CellReader {
     /// Units that may be printed inside a cell, longest first.
     static let units = ["万元", "元", "件", "个", "项", "条", "次", "宗"]
     /// Printed markers that mean "not applicable" once folded.
-    static let notApplicable: Set<String> = ["/", "-", "--", "---", "—", "——", "―", "─", "−", "无", "不适用", "n/a", "na",
-                                             "N/A", "NA", "//", "\\", "×", "…", "……"]
+    static let notApplicable = ["/", "-", "--", "---", "—", "——", "―", "─", "−", "无", "不适用", "n/a", "na",
+                                "N/A", "NA", "//", "\\", "×", "…", "……"]
+
+    private static let unitScalars: [(String, [Unicode.Scalar])] = units.map { ($0, Array($0.unicodeScalars)) }
+    private static let notApplicableScalars: [[Unicode.Scalar]] = notApplicable.map { Array($0.unicodeScalars) }
 
     static func read(_ printed: String) -> Cell {
         let raw = trimmed(printed)
         if raw.isEmpty { return Cell(raw: raw, kind: .empty) }
-        let folded = CharacterFolding.compact(raw)
+        let folded = compactScalars(raw.unicodeScalars)
         if folded.isEmpty { return Cell(raw: raw, kind: .empty) }
-        if isNotApplicable(folded) { return Cell(raw: raw, kind: .na) }
-        if let (value, unit) = number(folded) {
+        if isNotApplicable(folded[...]) { return Cell(raw: raw, kind: .na) }
+        if let (value, unit) = number(folded[...]) {
             return Cell(raw: raw, kind: value.doubleValue == 0 ? .zero : .number, value: value, unit: unit)
         }
         return Cell(raw: raw, kind: .text)
     }
 
-    /// True when the printed piece reads as a cell value (a number, or a not-applicable marker).
-    static func isValueLike(_ folded: String) -> Bool {
-        isNotApplicable(folded) || number(folded) != nil
+    /// Folded scalars with white space removed.
+    static func compactScalars<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        for s in scalars {
+            let f = CharacterFolding.fold(s)
+            if f == " " || f == "\t" || f == "\u{FEFF}" || f == "\r" || f == "\n" { continue }
+            out.append(f)
+        }
+        return out
     }
 
-    private static let notApplicableBytes: [[UInt8]] = notApplicable.map { Array($0.utf8) }
+    /// True when the printed piece reads as a cell value (a number, or a not-applicable marker).
+    static func isValueLike(_ folded: String) -> Bool {
+        let s = Array(folded.unicodeScalars)
+        return isValueLike(s[...])
+    }
 
-    /// True for a folded not-applicable marker (compared as bytes: set lookups of Strings normalise and are slow).
-    static func isNotApplicable(_ folded: String) -> Bool {
-        let count = folded.utf8.count
-        guard count <= 9 else { return false }
-        return notApplicableBytes.contains { $0.count == count && $0.elementsEqual(folded.utf8) }
+    /// True when folded, space-free scalars read as a number or a not-applicable marker.
+    static func isValueLike(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        isNotApplicable(s) || number(s) != nil
+    }
+
+    /// True for a folded not-applicable marker.
+    static func isNotApplicable(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard s.count <= 3 else { return false }
+        return notApplicableScalars.contains { $0.elementsEqual(s) }
     }
 
     /// Parses a folded, space-free number with optional sign, thousands separators, decimals and unit.
     static func number(_ folded: String) -> (CellValue, String?)? {
-        var scalars = Array(folded.unicodeScalars)
+        number(Array(folded.unicodeScalars)[...])
+    }
+
+    /// Parses folded, space-free scalars as a number with optional sign, separators, decimals and unit.
+    static func number(_ input: ArraySlice<Unicode.Scalar>) -> (CellValue, String?)? {
+        var scalars = input
+        guard let first = scalars.first else { return nil }
+        // Fast rejection: a value starts with a sign or a digit.
+        guard digit(first) != nil || first == "-" || first == "−" || first == "+" else { return nil }
         var unit: String?
-        for u in units where folded.utf8.count > u.utf8.count && folded.hasSuffixBytes(u) {
-            unit = u
-            scalars.removeLast(u.unicodeScalars.count)
-            break
+        if let last = scalars.last, digit(last) == nil {
+            for (name, u) in unitScalars where scalars.count > u.count && scalars.suffix(u.count).elementsEqual(u) {
+                unit = name
+                scalars = scalars.dropLast(u.count)
+                break
+            }
         }
-        guard !scalars.isEmpty else { return nil }
         var negative = false
-        var i = 0
-        if scalars[0] == "-" || scalars[0] == "−" || scalars[0] == "+" {
-            negative = scalars[0] != "+"
-            i = 1
+        var i = scalars.startIndex
+        if scalars[i] == "-" || scalars[i] == "−" || scalars[i] == "+" {
+            negative = scalars[i] != "+"
+            i += 1
         }
         var intPart: Int64 = 0
         var digits = 0
-        var fraction = ""
+        var fraction: Double = 0
+        var scale: Double = 0.1
+        var fractionDigits = 0
         var seenPoint = false
         var lastWasSeparator = false
-        while i < scalars.count {
+        while i < scalars.endIndex {
             let s = scalars[i]
             if let d = digit(s) {
                 if seenPoint {
-                    fraction.unicodeScalars.append(s)
+                    fraction += Double(d) * scale
+                    scale /= 10
+                    fractionDigits += 1
                 } else {
                     guard digits < 17 else { return nil }
                     intPart = intPart * 10 + Int64(d)
@@ -78,8 +108,14 @@ enum CellReader {
         }
         guard digits > 0, !lastWasSeparator else { return nil }
         if seenPoint {
-            guard !fraction.isEmpty, let f = Double("0." + fraction) else { return nil }
-            let v = Double(intPart) + f
+            guard fractionDigits > 0 else { return nil }
+            // Through the decimal text, so 6.8178 stays 6.8178 and not 6.817799999.
+            var text = String(intPart) + "."
+            for s in scalars[scalars.index(scalars.startIndex, offsetBy: (negative || scalars.first == "+") ? 1 : 0)...]
+                .drop(while: { $0 != "." }).dropFirst() {
+                text.unicodeScalars.append(s)
+            }
+            guard let v = Double(text) else { return nil }
             return (.decimal(negative ? -v : v), unit)
         }
         return (.integer(negative ? -intPart : intPart), unit)
@@ -91,14 +127,17 @@ enum CellReader {
         return v >= 0x30 && v <= 0x39 ? Int(v - 0x30) : nil
     }
 
+    @inline(__always)
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c == " " || c == "\t" || c == "\u{3000}" || c == "\u{00A0}" || c == "\u{FEFF}" || c == "\r" || c == "\n"
+    }
+
     /// Trims ASCII and full-width white space and no-break spaces.
     static func trimmed(_ s: String) -> String {
         let scalars = s.unicodeScalars
-        func isSpace(_ c: Unicode.Scalar) -> Bool {
-            c == " " || c == "\t" || c == "\u{3000}" || c == "\u{00A0}" || c == "\u{FEFF}" || c == "\r" || c == "\n"
-        }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }),
               let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return s }
         return String(scalars[first...last])
     }
 }

@@ -27,6 +27,14 @@ enum CharacterFolding {
         return table
     }()
 
+    /// A string from scalars, through UTF-8 bytes (appending to a scalar view is far slower).
+    static func string<C: Collection<Unicode.Scalar>>(_ scalars: C) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for s in scalars { append(s, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Appends a scalar's UTF-8 bytes.
     @inline(__always)
     static func append(_ s: Unicode.Scalar, to out: inout [UInt8]) {
@@ -50,6 +58,12 @@ enum CharacterFolding {
         let v = s.value
         return (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || v == 0x3007
             || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+    }
+
+    /// True for folded white space.
+    @inline(__always)
+    static func isSpaceScalar(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s == "\u{FEFF}" || s == "\r" || s == "\n"
     }
 
     /// True for CJK ideographs.

@@ -35,7 +35,7 @@ enum OutlineReader {
 
     /// A heading line starts with a Chinese numeral and a mark ("一、", "六."), or "第一部分"; returns the key after it.
     static func headingKey(_ line: SourceLine) -> String? {
-        let compact = CharacterFolding.compact(line.text)
+        let compact = line.compact
         var s = Substring(compact)
         while s.first == "#" || s.first == "*" { s = s.dropFirst() }
         let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
@@ -62,8 +62,8 @@ enum OutlineReader {
     }
 
     /// Cheap test before `headingKey`: the first visible character is a numeral, 第, # or *.
-    static func mayBeHeading(_ text: String) -> Bool {
-        for s in text.unicodeScalars {
+    static func mayBeHeading(_ text: [Unicode.Scalar]) -> Bool {
+        for s in text {
             if s == " " || s == "\t" || s == "\u{3000}" || s == "\u{FEFF}" || s == "\u{A0}" { continue }
             return "一二三四五六七八九十第#*＃".unicodeScalars.contains(s)
         }
@@ -77,7 +77,7 @@ enum OutlineReader {
             if key.containsBytes("依申请公开政府信息情况") || key.containsBytes("收费及减免") || key.containsBytes("依申请公开的情况") {
                 outline.legacyMarkers += 1
             }
-            guard key.utf8.count <= 180, mayBeHeading(line.text), let hk = headingKey(line) else { continue }
+            guard key.utf8.count <= 180, mayBeHeading(line.raw), let hk = headingKey(line) else { continue }
             // Long heading lines carry text after the heading; judge by the first words only.
             let probe = hk.count > 24 ? String(hk.prefix(24)) : hk
             guard let section = section(forHeadingKey: probe) else { continue }
@@ -100,14 +100,14 @@ enum OutlineReader {
             seen += 1
             if seen > 15 { break }
             guard key.count <= 60, key.containsBytes("报告") || key.containsBytes("年报"), key.containsBytes("信息公开") else { continue }
-            var parts = [CharacterFolding.compact(line.text)]
+            var parts = [line.compact]
             // A title printed over two or three lines ("淮安市人民政府" / "2024年政府信息公开工作年度报告").
             if body(fromTitle: parts[0]) == nil {
                 var j = i - 1
                 while j >= 0, parts.count < 3 {
                     let prev = lines[j]
                     if prev.key.isEmpty { j -= 1; continue }
-                    let c = CharacterFolding.compact(prev.text)
+                    let c = prev.compact
                     if prev.key.count > 30 || c.containsBytes("。") || c.containsBytes("，") { break }
                     parts.insert(c, at: 0)
                     j -= 1
@@ -124,7 +124,8 @@ enum OutlineReader {
 
     /// The issuing body: the title without its year and the report phrase.
     static func body(fromTitle title: String) -> String? {
-        var t = title
+        // Taiwan-style vocabulary (資訊 for 信息) in converted pages.
+        var t = title.containsBytes("资讯") ? title.replacingAll("资讯", with: "信息") : title
         for p in titlePhrases {
             if let r = t.firstRange(of: p) {
                 t.removeSubrange(r)
@@ -202,9 +203,8 @@ enum OutlineReader {
 
     static func findYears(_ lines: [SourceLine], into outline: inout DocumentOutline) {
         let limit = min(lines.count, 400)
-        for line in lines[0..<limit] {
-            let c = CharacterFolding.compact(line.text)
-            guard outline.periodYear == nil, c.containsBytes("1月1日") else { continue }
+        for line in lines[0..<limit] where outline.periodYear == nil && line.key.containsBytes("1月1日") {
+            let c = line.compact
             // 统计期限自2020年1月1日起至2020年12月31日止
             if let r = c.firstRange(of: "12月31日") {
                 let before = Array(c[..<r.lowerBound])
@@ -216,7 +216,7 @@ enum OutlineReader {
         }
         if let s1 = outline.range(of: .s1, lineCount: lines.count) {
             for line in lines[s1].prefix(12) {
-                if let y = firstYear(in: CharacterFolding.compact(line.text)) {
+                if line.key.containsBytes("年"), let y = firstYear(in: line.compact) {
                     outline.textYear = y
                     break
                 }
@@ -229,7 +229,8 @@ enum OutlineReader {
         let nonEmpty = lines.indices.filter { !lines[$0].key.isEmpty }
         let candidates = Array(nonEmpty.suffix(6).reversed()) + Array(nonEmpty.prefix(6))
         for i in candidates {
-            var c = CharacterFolding.compact(lines[i].text)
+            guard lines[i].key.containsBytes("年") || lines[i].raw.contains("-") else { continue }
+            var c = lines[i].compact
             guard c.count <= 40 else { continue }
             if let b = outline.body, c.hasPrefix(b) { c.removeFirst(b.count) }
             if let d = isoDate(c) { return d }

@@ -103,8 +103,8 @@ public struct ReportParser: Sendable {
             let range = outline.range(of: key, lineCount: lines.count)!
             var text = ""
             for line in lines[range] where !line.isPageNumber {
-                let t = CellReader.trimmed(line.text)
-                if t.isEmpty { continue }
+                if line.key.isEmpty && line.folded.allSatisfy(CharacterFolding.isSpaceScalar) { continue }
+                let t = line.trimmed
                 if !text.isEmpty { text += "\n" }
                 text += t
             }

@@ -34,11 +34,13 @@ struct RowMatcher {
         for (i, line) in lines.enumerated() {
             stream.append(contentsOf: line.labelKey.unicodeScalars)
             lineEnds.append(stream.count)
+            // Positions are doubled so a value (just before its line's end) sorts before an anchor that starts the
+            // next line exactly where this one ends.
             for v in line.values {
-                values.append(Value(text: v, position: stream.count, line: line.number, lineIndex: i))
+                values.append(Value(text: v, position: 2 * stream.count - 1, line: line.number, lineIndex: i))
             }
         }
-        let occurrences = rows.map { row in RowMatcher.occurrences(of: row.anchors, in: stream) }
+        let occurrences = rows.map { row in RowMatcher.occurrences(of: row.anchors, in: stream).map { 2 * $0 } }
         let spans = bestSpans(occurrences: occurrences, valuePositions: values.map(\.position))
         var evidence: [RowEvidence] = []
         for span in spans {
@@ -46,7 +48,7 @@ struct RowMatcher {
             var parts = distribute(spanValues, over: span.rowRange, lines: lines)
             // A row printed with only blank delimited cells ("| 行政事业性收费 | | | |").
             if spanValues.isEmpty, parts.count == 1, let p = span.anchorPosition,
-               let line = lineEnds.firstIndex(where: { $0 > p }) {
+               let line = lineEnds.firstIndex(where: { 2 * $0 > p }) {
                 parts[0].trailingBlanks = lines[line].trailingBlanks
                 parts[0].lines = [lines[line].number]
                 parts[0].source = lines[line].source

@@ -2,6 +2,12 @@
 struct SumIdentity: Sendable {
     let lhs: [Int]
     let rhs: [Int]
+    /// Every slot the identity touches.
+    let slots: [Int]
 
-    var slots: [Int] { lhs + rhs }
+    init(lhs: [Int], rhs: [Int]) {
+        self.lhs = lhs
+        self.rhs = rhs
+        self.slots = lhs + rhs
+    }
 }

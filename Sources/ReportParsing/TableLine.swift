@@ -17,17 +17,21 @@ struct TableLine: Sendable {
     /// Splits a source line into label and values; nil for page numbers, rules and narrative sentences.
     init?(_ line: SourceLine) {
         if line.isPageNumber { return nil }
-        let text = line.text
-        let compact = CharacterFolding.compact(text)
-        if compact.isEmpty { return nil }
-        if compact.unicodeScalars.allSatisfy({ "|-:+=─━_—｜".unicodeScalars.contains($0) }) { return nil }
-        if compact.containsBytes("。") { return nil }
-        let delimited = text.containsBytes("\t") || text.contains("|") || text.containsBytes("｜")
-        var pieces = delimited ? TableLine.fields(text) : TableLine.words(text)
-        pieces = pieces.flatMap(TableLine.unglue)
+        let raw = line.raw
+        let folded = line.folded
+        var visible = false, onlyRules = true, delimited = false
+        for f in folded {
+            if f == "。" { return nil }
+            if f == "\t" || f == "|" { delimited = true }
+            if CharacterFolding.isSpaceScalar(f) { continue }
+            visible = true
+            if !TableLine.ruleScalars.contains(f) { onlyRules = false }
+        }
+        if !visible || onlyRules { return nil }
+        var pieces = delimited ? TableLine.fields(folded) : TableLine.words(folded, in: 0..<folded.count)
+        pieces = pieces.flatMap { TableLine.unglue(folded, $0) }
 
-        var label: [String] = []
-        var values: [String] = []
+        var label: [Range<Int>] = []
         var leading = 0
         var index = 0
         // Label: text pieces (and padding blanks) before the first value.
@@ -35,7 +39,7 @@ struct TableLine: Sendable {
             let p = pieces[index]
             if p.isEmpty {
                 leading += 1
-            } else if TableLine.isValue(p) {
+            } else if TableLine.isValue(folded, p) {
                 break
             } else {
                 label.append(p)
@@ -43,10 +47,11 @@ struct TableLine: Sendable {
             }
             index += 1
         }
+        let labelKey = TableLine.key(folded, label)
         if index == pieces.count {
             // No values: a label-only line; blank delimited cells after the label are kept (a row left empty).
-            values = []
-            self.init(line, label: label, values: [], leading: 0, trailing: delimited ? leading : 0, delimited: delimited)
+            self.init(line, labelKey: labelKey, values: [], leading: 0, trailing: delimited ? leading : 0,
+                      delimited: delimited)
             return
         }
         var rest = Array(pieces[index...])
@@ -56,17 +61,32 @@ struct TableLine: Sendable {
             trailing += 1
         }
         // Words after the numbers make a sentence, not a table row (unless cells are delimited).
-        if !delimited && rest.contains(where: { !TableLine.isValue($0) }) { return nil }
-        values = rest
-        let key = CharacterFolding.key(label.joined())
-        if !delimited && key.count > 60 { return nil }
-        self.init(line, label: label, values: values, leading: leading, trailing: trailing, delimited: delimited)
+        if !delimited && rest.contains(where: { !TableLine.isValue(folded, $0) }) { return nil }
+        if !delimited && labelKey.unicodeScalars.count > 60 { return nil }
+        let values = rest.map { CharacterFolding.string(raw[$0]) }
+        self.init(line, labelKey: labelKey, values: values, leading: leading, trailing: trailing, delimited: delimited)
     }
 
-    private init(_ line: SourceLine, label: [String], values: [String], leading: Int, trailing: Int, delimited: Bool) {
+    static let ruleScalars = Set("|-:+=─━_—".unicodeScalars)
+
+    /// The matching key of the label pieces.
+    static func key(_ folded: [Unicode.Scalar], _ ranges: [Range<Int>]) -> String {
+        var out: [UInt8] = []
+        var vocabulary = false
+        for r in ranges {
+            for f in folded[r] where CharacterFolding.isKeyCharacter(f) {
+                CharacterFolding.append(f, to: &out)
+                if f == "讯" || f == "档" { vocabulary = true }
+            }
+        }
+        let key = String(decoding: out, as: UTF8.self)
+        return vocabulary ? CharacterFolding.key(key) : key
+    }
+
+    private init(_ line: SourceLine, labelKey: String, values: [String], leading: Int, trailing: Int, delimited: Bool) {
         self.number = line.number
         self.source = line.trimmed
-        self.labelKey = CharacterFolding.key(label.joined())
+        self.labelKey = labelKey
         self.values = values
         self.leadingBlanks = leading
         self.trailingBlanks = trailing
@@ -84,65 +104,69 @@ struct TableLine: Sendable {
         self.delimited = false
     }
 
-    /// True when the piece is a number or a not-applicable marker.
-    static func isValue(_ piece: String) -> Bool {
-        CellReader.isValueLike(CharacterFolding.compact(piece))
+    /// True when the piece (a range of folded scalars) is a number or a not-applicable marker.
+    static func isValue(_ folded: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        guard let first = folded[r].first(where: { !CharacterFolding.isSpaceScalar($0) }) else { return false }
+        // Cheap rejection before building anything: values start with a digit, a sign or a marker.
+        if CellReader.digit(first) == nil && !"-−+/—―─无不nN\\×…".unicodeScalars.contains(first) { return false }
+        var compact: [Unicode.Scalar] = []
+        for f in folded[r] where !CharacterFolding.isSpaceScalar(f) { compact.append(f) }
+        return CellReader.isValueLike(compact[...])
     }
 
-    /// Tab- or pipe-separated fields, blanks kept; the empty field outside a leading or trailing pipe dropped.
-    static func fields(_ text: String) -> [String] {
-        var fields: [String] = []
-        var current = String.UnicodeScalarView()
-        for ch in text.unicodeScalars {
-            if ch == "\t" || ch == "|" || ch == "｜" {
-                fields.append(CellReader.trimmed(String(current)))
-                current = String.UnicodeScalarView()
-            } else {
-                current.append(ch)
-            }
+    /// Tab- or pipe-separated fields (trimmed ranges; empty for blank cells), the empty field outside a leading or
+    /// trailing pipe dropped; a field holding several numbers separated by spaces becomes several cells.
+    static func fields(_ folded: [Unicode.Scalar]) -> [Range<Int>] {
+        var fields: [Range<Int>] = []
+        var start = 0
+        for i in 0...folded.count where i == folded.count || folded[i] == "\t" || folded[i] == "|" {
+            fields.append(trim(folded, start..<i))
+            start = i + 1
         }
-        fields.append(CellReader.trimmed(String(current)))
-        let t = CellReader.trimmed(text)
-        if t.hasPrefix("|") || t.hasPrefix("｜"), fields.first == "" { fields.removeFirst() }
-        if t.hasSuffix("|") || t.hasSuffix("｜"), fields.last == "" { fields.removeLast() }
-        // A field holding several numbers separated by spaces is several cells.
-        return fields.flatMap { f -> [String] in
-            let w = words(f)
-            return w.count > 1 && w.allSatisfy(isValue) ? w : [f]
+        let visible = folded.filter { !CharacterFolding.isSpaceScalar($0) }
+        if visible.first == "|", fields.first?.isEmpty == true { fields.removeFirst() }
+        if visible.last == "|", fields.last?.isEmpty == true { fields.removeLast() }
+        return fields.flatMap { f -> [Range<Int>] in
+            let w = words(folded, in: f)
+            return w.count > 1 && w.allSatisfy({ isValue(folded, $0) }) ? w : [f]
         }
     }
 
-    /// White-space separated words (ASCII, ideographic and no-break spaces).
-    static func words(_ text: String) -> [String] {
-        var out: [String] = []
-        var current = String.UnicodeScalarView()
-        for s in text.unicodeScalars {
-            if s == " " || s == "\t" || s == "\u{3000}" || s == "\u{00A0}" || s == "\u{FEFF}" || s == "\r" {
-                if !current.isEmpty { out.append(String(current)); current = String.UnicodeScalarView() }
-            } else {
-                current.append(s)
+    /// The range without white space at either end (an empty range at its start when blank).
+    static func trim(_ folded: [Unicode.Scalar], _ r: Range<Int>) -> Range<Int> {
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi && CharacterFolding.isSpaceScalar(folded[lo]) { lo += 1 }
+        while hi > lo && CharacterFolding.isSpaceScalar(folded[hi - 1]) { hi -= 1 }
+        return lo..<hi
+    }
+
+    /// White-space separated words within a range.
+    static func words(_ folded: [Unicode.Scalar], in r: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = -1
+        for i in r {
+            if CharacterFolding.isSpaceScalar(folded[i]) {
+                if start >= 0 { out.append(start..<i); start = -1 }
+            } else if start < 0 {
+                start = i
             }
         }
-        if !current.isEmpty { out.append(String(current)) }
+        if start >= 0 { out.append(start..<r.upperBound) }
         return out
     }
 
     /// Splits "申请数量801000081" into the label and the digits glued to it (text copied without cell breaks).
-    static func unglue(_ piece: String) -> [String] {
-        let scalars = Array(piece.unicodeScalars)
-        guard let last = scalars.last, CellReader.digit(CharacterFolding.fold(last)) != nil else { return [piece] }
-        var i = scalars.count
-        while i > 0 {
-            let f = CharacterFolding.fold(scalars[i - 1])
+    static func unglue(_ folded: [Unicode.Scalar], _ r: Range<Int>) -> [Range<Int>] {
+        guard let last = r.last, CellReader.digit(folded[last]) != nil else { return [r] }
+        var i = r.upperBound
+        while i > r.lowerBound {
+            let f = folded[i - 1]
             if CellReader.digit(f) != nil || f == "," || f == "." { i -= 1 } else { break }
         }
-        guard i > 0, i < scalars.count else { return [piece] }
-        let before = CharacterFolding.fold(scalars[i - 1])
-        guard CharacterFolding.isIdeograph(before) || ")）”\"".unicodeScalars.contains(before) else { return [piece] }
-        var head = String.UnicodeScalarView(); head.append(contentsOf: scalars[..<i])
-        var tail = String.UnicodeScalarView(); tail.append(contentsOf: scalars[i...])
-        let tailString = String(tail)
-        guard isValue(tailString) else { return [piece] }
-        return [String(head), tailString]
+        guard i > r.lowerBound, i < r.upperBound else { return [r] }
+        let before = folded[i - 1]
+        guard CharacterFolding.isIdeograph(before) || ")）”\"".unicodeScalars.contains(before) else { return [r] }
+        guard isValue(folded, i..<r.upperBound) else { return [r] }
+        return [r.lowerBound..<i, i..<r.upperBound]
     }
 }
