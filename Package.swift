@@ -21,6 +21,15 @@ let package = Package(
         .target(name: "ReportParsing", dependencies: ["ReportModel"]),
         // Report (and last year's) to findings. No I/O.
         .target(name: "ReportValidation", dependencies: ["ReportModel"]),
+        // The system SQLite library (libsqlite3), for ReportStore.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // SQLite: schema, migrations, job queue, reports, cells, findings, exports. All SQL lives here.
+        .target(name: "ReportStore", dependencies: ["ReportModel", "ReportValidation", "CSQLite"]),
+        .testTarget(name: "ReportStoreTests", dependencies: ["ReportModel", "ReportValidation", "ReportStore"]),
+        // Stores reports in a loop until killed; ReportStoreTests SIGKILLs it to check crash safety.
+        .executableTarget(name: "govreport-store-crashtest", dependencies: ["ReportModel", "ReportStore"]),
+        // Release-build store throughput (`swift run -c release govreport-store-bench <seed file>`).
+        .executableTarget(name: "govreport-store-bench", dependencies: ["ReportModel", "ReportStore"]),
         .executableTarget(
             name: "govreportctl",
             dependencies: [
@@ -40,6 +49,11 @@ let package = Package(
         .testTarget(
             name: "ReportModelTests",
             dependencies: ["ReportModel"]
+        ),
+        .testTarget(
+            name: "ReportParsingTests",
+            dependencies: ["ReportModel", "ReportParsing", "ReportValidation"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "ReportValidationTests",

@@ -1,0 +1,13 @@
+public import ReportModel
+
+/// A worker's result for one running job: the report it produced.
+public struct JobCompletion: Sendable, Hashable {
+    public var id: JobID
+    /// The report; a `rejected` report (not a report, legacy layout) is stored and makes the job `rejected`.
+    public var report: Report
+
+    public init(id: JobID, report: Report) {
+        self.id = id
+        self.report = report
+    }
+}

@@ -1,0 +1,34 @@
+/// Brings a file's schema up to date, one migration per transaction, recording progress in `PRAGMA user_version`.
+package struct Migrator: Sendable {
+    package let migrations: [Migration]
+
+    package init(migrations: [Migration] = Schema.migrations) {
+        precondition(migrations.map(\.version) == Array(1...migrations.count), "migrations must be numbered 1, 2, …")
+        self.migrations = migrations
+    }
+
+    /// The version a file has after every migration.
+    package var latestVersion: Int { migrations.count }
+
+    /// Applies the migrations the file lacks, up to `target` (default: all); returns the versions applied.
+    @discardableResult
+    package func migrate(_ connection: Connection, upTo target: Int? = nil) throws -> [Int] {
+        let target = target ?? latestVersion
+        var applied: [Int] = []
+        while true {
+            let done = try connection.transaction(.immediate) { () throws -> Int? in
+                let current = try connection.userVersion
+                if current > latestVersion {
+                    throw StoreError.schemaTooNew(found: current, supported: latestVersion)
+                }
+                guard current < target else { return nil }
+                let migration = migrations[current]
+                try connection.execute(migration.sql)
+                try connection.execute("PRAGMA user_version = \(migration.version)")
+                return migration.version
+            }
+            guard let done else { return applied }
+            applied.append(done)
+        }
+    }
+}
