@@ -10,8 +10,8 @@ struct CellPlacement {
     let table: TableDefinition
     let identities: [SumIdentity]
     /// Most candidates tried for one piece of evidence, and most combinations across evidence.
-    var candidateLimit = 20_000
-    var combinationLimit = 50_000
+    var candidateLimit = 4_000
+    var combinationLimit = 20_000
 
     /// Row and column of each slot.
     let slots: [(row: RowDefinition, column: ColumnDefinition)]
