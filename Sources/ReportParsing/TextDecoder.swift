@@ -51,20 +51,27 @@ public enum TextDecoder {
 
     /// Lossy UTF-8: invalid sequences become U+FFFD and are counted.
     static func utf8(_ bytes: ArraySlice<UInt8>, name: String) -> DecodedText? {
+        let (text, bad) = lossy(bytes, as: UTF8.self)
+        return DecodedText(text: text, encoding: name, undecodableBytes: bad)
+    }
+
+    /// Decodes code units with a standard codec, replacing and counting invalid sequences.
+    static func lossy<Units: Sequence, Codec: UnicodeCodec>(_ units: Units, as codec: Codec.Type) -> (String, Int)
+    where Units.Element == Codec.CodeUnit {
         var bad = 0
-        var scalars = String.UnicodeScalarView()
-        var decoder = UTF8()
-        var it = bytes.makeIterator()
+        var bytes: [UInt8] = []
+        var decoder = Codec()
+        var it = units.makeIterator()
         loop: while true {
             switch decoder.decode(&it) {
-            case .scalarValue(let s): scalars.append(s)
+            case .scalarValue(let s): CharacterFolding.append(s, to: &bytes)
             case .emptyInput: break loop
             case .error:
                 bad += 1
-                scalars.append("\u{FFFD}")
+                CharacterFolding.append("\u{FFFD}", to: &bytes)
             }
         }
-        return DecodedText(text: String(scalars), encoding: name, undecodableBytes: bad)
+        return (String(decoding: bytes, as: UTF8.self), bad)
     }
 
     static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> DecodedText? {
@@ -76,20 +83,9 @@ public enum TextDecoder {
             units.append(littleEndian ? (a | b << 8) : (a << 8 | b))
             i += 2
         }
-        var bad = (bytes.count % 2)
-        var scalars = String.UnicodeScalarView()
-        var decoder = UTF16()
-        var it = units.makeIterator()
-        loop: while true {
-            switch decoder.decode(&it) {
-            case .scalarValue(let s): scalars.append(s)
-            case .emptyInput: break loop
-            case .error:
-                bad += 1
-                scalars.append("\u{FFFD}")
-            }
-        }
-        return DecodedText(text: String(scalars), encoding: littleEndian ? "utf-16le" : "utf-16be", undecodableBytes: bad)
+        let (text, bad) = lossy(units, as: UTF16.self)
+        return DecodedText(text: text, encoding: littleEndian ? "utf-16le" : "utf-16be",
+                           undecodableBytes: bad + bytes.count % 2)
     }
 
     /// UTF-16 without a BOM shows up as many NUL bytes on one side of each pair (ASCII digits, newlines).
