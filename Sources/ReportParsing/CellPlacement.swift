@@ -10,8 +10,8 @@ struct CellPlacement {
     let table: TableDefinition
     let identities: [SumIdentity]
     /// Most candidates tried for one piece of evidence, and most combinations across evidence.
-    var candidateLimit = 4_000
-    var combinationLimit = 20_000
+    var candidateLimit = 2_000
+    var combinationLimit = 10_000
 
     /// Row and column of each slot.
     let slots: [(row: RowDefinition, column: ColumnDefinition)]
@@ -129,11 +129,14 @@ struct CellPlacement {
         let n = group.slots.count
         var candidates: [Candidate] = []
         let cellsRead = values.map(CellReader.read)
-        // Which slots the printed values go to (order kept), the others unknown.
-        forEachCombination(n, choose: cellsRead.count, limit: candidateLimit) { chosen in
-            var c = Candidate(repeating: nil, count: n)
-            for (k, slot) in chosen.enumerated() { c[slot] = cellsRead[k] }
-            candidates.append(c)
+        // Which slots the printed values go to (order kept), the others unknown. When there are more ways than the
+        // limit, none is tried: a partial search would make a guess look certain.
+        if binomial(n, cellsRead.count, cap: candidateLimit + 1) <= candidateLimit {
+            forEachCombination(n, choose: cellsRead.count, limit: candidateLimit) { chosen in
+                var c = Candidate(repeating: nil, count: n)
+                for (k, slot) in chosen.enumerated() { c[slot] = cellsRead[k] }
+                candidates.append(c)
+            }
         }
         // Digits that ran together: split runs so that every slot gets a value.
         let splits = splitCandidates(values, slots: n)
@@ -194,8 +197,10 @@ struct CellPlacement {
         guard total >= slots else { return [] }
         var out: [Candidate] = []
         var current: [Cell] = []
+        // Every enumeration step counts against one budget, so a long run of digits cannot take long.
+        let budget = SearchBudget(limit: candidateLimit * 10)
         func go(_ i: Int, _ remaining: Int) {
-            guard out.count < candidateLimit else { return }
+            guard out.count < candidateLimit, budget.spend() else { return }
             if i == pieces.count {
                 if remaining == 0 { out.append(current) }
                 return
@@ -211,7 +216,7 @@ struct CellPlacement {
                     go(i + 1, remaining - 1)
                     current.removeLast()
                 } else {
-                    forEachSplit(Array(p), parts: parts) { numbers in
+                    forEachSplit(Array(p), parts: parts, budget: budget) { numbers in
                         let before = current.count
                         for s in numbers { current.append(CellReader.read(s)) }
                         go(i + 1, remaining - parts)
@@ -221,23 +226,29 @@ struct CellPlacement {
             }
         }
         go(0, slots)
-        return out
+        // A search cut short would make a guess look certain: then no split is offered at all.
+        return out.count >= candidateLimit || budget.exhausted ? [] : out
     }
 
-    /// Calls body with every way of cutting digits into `parts` numbers without leading zeros.
-    func forEachSplit(_ digits: [Character], parts: Int, _ body: ([String]) -> Void) {
+    /// Longest number a cut may produce: counts of a trillion or more are not plausible table values.
+    static let maxDigitsPerCell = 12
+
+    /// Calls body with the ways of cutting digits into `parts` numbers without leading zeros, each step spending
+    /// from the budget.
+    func forEachSplit(_ digits: [Character], parts: Int, budget: SearchBudget, _ body: ([String]) -> Void) {
         var cuts: [String] = []
         func go(_ start: Int, _ left: Int) {
+            guard budget.spend() else { return }
             if left == 1 {
                 let rest = digits[start...]
-                if rest.count == 1 || rest.first != "0" {
+                if rest.count <= CellPlacement.maxDigitsPerCell && (rest.count == 1 || rest.first != "0") {
                     cuts.append(String(rest))
                     body(cuts)
                     cuts.removeLast()
                 }
                 return
             }
-            let maxEnd = digits.count - (left - 1)
+            let maxEnd = min(digits.count - (left - 1), start + CellPlacement.maxDigitsPerCell)
             var end = start + 1
             while end <= maxEnd {
                 let piece = digits[start..<end]
@@ -354,6 +365,13 @@ struct CellPlacement {
                 }
             }
         }
+        // Which of each group's readings take part in some surviving combination.
+        var usedVectors = [[Int]](repeating: [], count: groups.count)
+        for gi in groups.indices {
+            var used = Set<Int>()
+            for choice in survivors where choice[gi] >= 0 { used.insert(choice[gi]) }
+            usedVectors[gi] = used.sorted()
+        }
         var placed = Set<Int>()
         for (gi, g) in groups.enumerated() {
             var inferredCount = 0, missingCount = 0
@@ -367,11 +385,13 @@ struct CellPlacement {
                 // The printed cell, when every surviving reading puts the same printed cell here.
                 var printed: Cell??
                 var uniform = true
-                for choice in survivors where choice[gi] >= 0 {
-                    for c in g.candidatesByVector[choice[gi]] {
+                for k in usedVectors[gi] {
+                    for c in g.candidatesByVector[k] {
                         let cell = c[i]
                         if case .some(let p) = printed { if p != cell { uniform = false } } else { printed = .some(cell) }
+                        if !uniform { break }
                     }
+                    if !uniform { break }
                 }
                 if uniform, case .some(.some(let cell)) = printed {
                     cells[s] = cell
@@ -417,6 +437,34 @@ struct CellPlacement {
         FindingLocation(section: table.id.section, table: table.id, row: e.rows.count == 1 ? e.rows[0] : nil,
                         source: e.lines.isEmpty ? nil : "第\(e.lines.map(String.init).joined(separator: "、"))行：\(e.source)")
     }
+}
+
+/// n choose k, or `cap` when it is at least that large.
+func binomial(_ n: Int, _ k: Int, cap: Int) -> Int {
+    guard k >= 0, k <= n else { return 0 }
+    let k = min(k, n - k)
+    var result = 1
+    for i in 0..<k {
+        result = result * (n - i) / (i + 1)
+        if result >= cap { return cap }
+    }
+    return result
+}
+
+/// A count of search steps that runs out, shared by nested enumerations.
+final class SearchBudget {
+    private var left: Int
+
+    init(limit: Int) { left = limit }
+
+    /// Takes one step; false once the budget is spent.
+    func spend() -> Bool {
+        left -= 1
+        return left >= 0
+    }
+
+    /// True once a step was refused.
+    var exhausted: Bool { left < 0 }
 }
 
 /// Calls body with every increasing choice of k of n indices, up to a limit.

@@ -101,6 +101,7 @@ enum OutlineReader {
             if seen > 15 { break }
             guard key.count <= 60, key.containsBytes("报告") || key.containsBytes("年报"), key.containsBytes("信息公开") else { continue }
             var parts = [line.compact]
+            var printed = [line.printedCompact]
             // A title printed over two or three lines ("淮安市人民政府" / "2024年政府信息公开工作年度报告").
             if body(fromTitle: parts[0]) == nil {
                 var j = i - 1
@@ -110,12 +111,14 @@ enum OutlineReader {
                     let c = prev.compact
                     if prev.key.count > 30 || c.containsBytes("。") || c.containsBytes("，") { break }
                     parts.insert(c, at: 0)
+                    printed.insert(prev.printedCompact, at: 0)
                     j -= 1
                     if body(fromTitle: parts.joined()) != nil { break }
                 }
             }
+            // The title as printed; the body from its folded form (simplified characters, half-width digits).
             let title = parts.joined()
-            outline.title = title
+            outline.title = printed.joined()
             outline.body = body(fromTitle: title)
             outline.titleYear = firstYear(in: title)
             return

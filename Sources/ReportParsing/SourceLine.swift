@@ -51,6 +51,11 @@ struct SourceLine: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The printed text with white space removed (nothing folded), e.g. for the title.
+    var printedCompact: String {
+        CharacterFolding.string(raw.filter { !CellReader.isSpace($0) })
+    }
+
     /// True for running page numbers ("-4-", "— 4 —", "第4页", "4/6") that interrupt tables.
     var isPageNumber: Bool {
         guard key.utf8.count <= 30 else { return false }

@@ -112,6 +112,9 @@ struct Truth: Decodable {
     let template: String?
     let year: Int?
     let body: String?
+    /// The title as printed (lines of a title printed over several lines joined, spaces dropped); checked when
+    /// the truth has the key (`null` means the document has no title).
+    let title: String??
     /// Exact status, when the document decides it.
     let status: String?
     /// Statuses the result must not have.
@@ -141,7 +144,7 @@ struct Truth: Decodable {
     let encoding: String?
 
     enum CodingKeys: String, CodingKey {
-        case template, year, body, status, values, kinds, units, raws, rules, findings, encoding
+        case template, year, body, title, status, values, kinds, units, raws, rules, findings, encoding
         case statusNot = "status_not"
         case rulesAny = "rules_any"
         case noRules = "no_rules"
@@ -155,6 +158,7 @@ struct Truth: Decodable {
         template = try c.decodeIfPresent(String.self, forKey: .template)
         year = try c.decodeIfPresent(Int.self, forKey: .year)
         body = try c.decodeIfPresent(String.self, forKey: .body)
+        title = c.contains(.title) ? .some(try c.decodeIfPresent(String.self, forKey: .title)) : .none
         status = try c.decodeIfPresent(String.self, forKey: .status)
         statusNot = try c.decodeIfPresent([String].self, forKey: .statusNot) ?? []
         values = try c.decodeIfPresent([String: Double].self, forKey: .values) ?? [:]

@@ -65,6 +65,9 @@ struct GoldenFixtureTests {
         #expect(report.template?.rawValue == truth.template, "\(context): template")
         #expect(report.year == truth.year, "\(context): year")
         #expect(report.body == truth.body, "\(context): body")
+        if case .some(let title) = truth.title {
+            #expect(report.title == title, "\(context): title")
+        }
         if let status = truth.status {
             #expect(report.status.rawValue == status, "\(context): status")
         }
@@ -101,7 +104,8 @@ struct GoldenFixtureTests {
             let table = TableID(rawValue: parts[0])
             let row = table.flatMap { report.tables[$0]?.rows[parts[1]] }
             let got = (row ?? [:]).values.compactMap { $0.value?.doubleValue }.sorted()
-            #expect(row != nil && got == numbers.sorted(), "\(name): row \(flat) should hold \(numbers), got \(row.map { "\($0)" } ?? "no such row")")
+            let shown = row.map { "\($0)" } ?? "no such row"
+            #expect(row != nil && got == numbers.sorted(), "\(name): row \(flat) should hold \(numbers), got \(shown)")
         }
 
         for rule in truth.rules {
@@ -126,9 +130,12 @@ struct GoldenFixtureTests {
                     && (wanted.expected == nil || f.expected.map { sameNumber($0.doubleValue, wanted.expected!) } == true)
                     && (wanted.actual == nil || f.actual.map { sameNumber($0.doubleValue, wanted.actual!) } == true)
             }
-            let same = report.findings.filter { $0.rule == wanted.rule }
-                .map { "\($0.location.flatName) expected=\($0.expected?.description ?? "-") actual=\($0.actual?.description ?? "-")" }
-            #expect(match, "\(name): \(wanted.rule) at row \(wanted.row ?? "*") column \(wanted.column ?? "*") with expected \(wanted.expected.map { CellValue.format($0) } ?? "*") / actual \(wanted.actual.map { CellValue.format($0) } ?? "*") expected; \(wanted.rule) findings: \(same)")
+            let same = report.findings.filter { $0.rule == wanted.rule }.map { f in
+                "\(f.location.flatName) expected=\(f.expected?.description ?? "-") actual=\(f.actual?.description ?? "-")"
+            }
+            let want = "row \(wanted.row ?? "*") column \(wanted.column ?? "*") expected "
+                + "\(wanted.expected.map { CellValue.format($0) } ?? "*") actual \(wanted.actual.map { CellValue.format($0) } ?? "*")"
+            #expect(match, "\(name): a \(wanted.rule) finding at \(want) is missing; \(wanted.rule) findings: \(same)")
         }
     }
 

@@ -38,8 +38,9 @@ struct RealReportTests {
                     let want = try #require((value as? NSNumber)?.doubleValue, "\(tableKey).\(row).\(column)")
                     let cell = report.tables[table]?[row, column]
                     let got = cell?.value?.doubleValue
+                    let shown = cell.map { "raw \"\($0.raw)\" kind \($0.kind.rawValue) value \($0.value?.description ?? "null")" }
                     #expect(got.map { sameNumber($0, want) } == true,
-                            "\(name): \(tableKey).\(row).\(column) should be \(CellValue.format(want)), got \(cell.map { "raw \"\($0.raw)\" kind \($0.kind.rawValue)" } ?? "no cell") value \(got.map { CellValue.format($0) } ?? "null")")
+                            "\(name): \(tableKey).\(row).\(column) should be \(CellValue.format(want)), got \(shown ?? "no cell")")
                     checked += 1
                 }
             }

@@ -655,6 +655,9 @@ def flat_values(tables):
 
 
 def write_fixture(name, data, truth, encoding="utf-8", raw=None):
+    """Writes input.txt and truth.json; the truth's title is the document's first line unless given."""
+    if "title" not in truth and "template" in truth:
+        truth["title"] = next(l.strip() for l in data if l.strip()) if data and truth.get("body") else None
     d = os.path.join(GOLDEN, name)
     os.makedirs(d, exist_ok=True)
     path = os.path.join(d, "input.txt")
@@ -790,7 +793,8 @@ def fixture_seed():
     for key, _, _ in t3_rows("gov2019"):
         for c in COLUMNS:
             values[f"t3.{key}.{c}"] = 0
-    truth = {"template": "gov2019", "year": 2020, "body": "昆吾办", "status_not": ["valid", "rejected"],
+    truth = {"template": "gov2019", "year": 2020, "body": "昆吾办", "title": "昆吾办2020年政府信息公开工作年度报告",
+             "status_not": ["valid", "rejected"],
              "values": values, "rules": ["DOC-SHAPE-T3", "DOC-SHAPE-T4"],
              "no_rules": ["DOC-FORMAT", "DOC-ENCODING", "DOC-SECTIONS", "T3-BALANCE", "T3-ROW-SUM"]}
     with open(os.path.join(d, "truth.json"), "w", encoding="utf-8") as f:
@@ -837,7 +841,9 @@ def fixture_layout_gov2021():
     doc += ["", "", "", ""] + ["       " + l for l in section5()]
     doc += ["                                                                                             - 5 -"]
     doc += ["      " + l for l in section6(year)]
-    write_fixture("layout-gov2021", doc, clean_truth("gov2021", year, body, {"t2": t2, "t3": t3, "t4": t4}))
+    truth = clean_truth("gov2021", year, body, {"t2": t2, "t3": t3, "t4": t4})
+    truth["title"] = f"{body}{year}年政府信息公开工作年度报告"
+    write_fixture("layout-gov2021", doc, truth)
 
 
 def fixture_plain_gov2021():
@@ -850,7 +856,9 @@ def fixture_plain_gov2021():
     doc += ["三、收到和处理政府信息公开申请情况"] + t3_plain(t3, "gov2021")
     doc += ["四、政府信息公开行政复议、行政诉讼情况"] + t4_plain(t4)
     doc += section5() + section6(year) + ["-7-"]
-    write_fixture("plain-gov2021", doc, clean_truth("gov2021", year, body, {"t2": t2, "t3": t3, "t4": t4}))
+    truth = clean_truth("gov2021", year, body, {"t2": t2, "t3": t3, "t4": t4})
+    truth["title"] = f"{body}{year}年政府信息公开工作年度报告"
+    write_fixture("plain-gov2021", doc, truth)
 
 
 def fixture_pipe_gov2019():
