@@ -24,7 +24,7 @@ enum OutlineReader {
         if key.containsBytes("主动公开政府信息") || (key.containsBytes("主动公开") && key.containsBytes("情况") && key.count <= 14) {
             return .s2
         }
-        if key.containsBytes("收到和处理") || key.containsBytes("处理政府信息公开申请") || key.containsBytes("依申请公开情况") { return .s3 }
+        if key.containsBytes("收到和处理") || key.containsBytes("处理政府信息公开申请") || key.containsBytes("依申请公开情况") || key.containsBytes("依申请公开政府信息") { return .s3 }
         if key.containsBytes("行政复议") && key.containsBytes("诉讼") { return .s4 }
         if key.containsBytes("存在的主要问题") || key.containsBytes("主要问题及") || key.containsBytes("存在问题") || key.containsBytes("问题及改进") {
             return .s5
