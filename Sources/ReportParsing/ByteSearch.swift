@@ -8,18 +8,6 @@ extension String {
         var needle = needle
         return haystack.withUTF8 { h in needle.withUTF8 { n in ByteSearch.find(n, in: h, from: 0) != nil } }
     }
-
-    /// True when the string starts with `prefix`, comparing UTF-8 bytes.
-    @inline(__always)
-    func hasPrefixBytes(_ prefix: String) -> Bool {
-        utf8.starts(with: prefix.utf8)
-    }
-
-    /// True when the string ends with `suffix`, comparing UTF-8 bytes.
-    @inline(__always)
-    func hasSuffixBytes(_ suffix: String) -> Bool {
-        utf8.count >= suffix.utf8.count && utf8.reversed().starts(with: suffix.utf8.reversed())
-    }
 }
 
 enum ByteSearch {

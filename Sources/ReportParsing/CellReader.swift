@@ -34,12 +34,6 @@ enum CellReader {
         return out
     }
 
-    /// True when the printed piece reads as a cell value (a number, or a not-applicable marker).
-    static func isValueLike(_ folded: String) -> Bool {
-        let s = Array(folded.unicodeScalars)
-        return isValueLike(s[...])
-    }
-
     /// True when folded, space-free scalars read as a number or a not-applicable marker.
     static func isValueLike(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
         isNotApplicable(s) || number(s) != nil
@@ -49,11 +43,6 @@ enum CellReader {
     static func isNotApplicable(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
         guard s.count <= 3 else { return false }
         return notApplicableScalars.contains { $0.elementsEqual(s) }
-    }
-
-    /// Parses a folded, space-free number with optional sign, thousands separators, decimals and unit.
-    static func number(_ folded: String) -> (CellValue, String?)? {
-        number(Array(folded.unicodeScalars)[...])
     }
 
     /// Parses folded, space-free scalars as a number with optional sign, separators, decimals and unit.

@@ -80,17 +80,17 @@ public struct ReportParser: Sendable {
                 continue
             }
             let tableLines = lines[range].compactMap(TableLine.init)
-            let (table, findings): (Table, [Finding])
-            switch id {
-            case .t2: (table, findings) = ProactiveTableReader.read(tableLines, definition: definition.t2)
-            case .t3: (table, findings) = ApplicationTableReader.read(tableLines, definition: definition.t3, template: definition)
-            case .t4: (table, findings) = ReviewLitigationTableReader.read(tableLines)
-            }
             if !tableLines.contains(where: { !$0.values.isEmpty }) {
                 report.tables[id] = Table(allMissing: definition.table(id))
                 report.findings.append(.error(RuleID.docShape(id), "\(id.displayName)中没有读到任何数字，其数字按缺失处理。",
                                               at: FindingLocation(section: id.section, table: id)))
                 continue
+            }
+            let (table, findings): (Table, [Finding])
+            switch id {
+            case .t2: (table, findings) = ProactiveTableReader.read(tableLines, definition: definition.t2)
+            case .t3: (table, findings) = ApplicationTableReader.read(tableLines, definition: definition.t3, template: definition)
+            case .t4: (table, findings) = ReviewLitigationTableReader.read(tableLines)
             }
             report.tables[id] = table
             report.findings.append(contentsOf: findings)

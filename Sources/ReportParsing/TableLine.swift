@@ -93,17 +93,6 @@ struct TableLine: Sendable {
         self.delimited = delimited
     }
 
-    /// A line made of values only (for building lines in tests and repairs).
-    init(number: Int, source: String, labelKey: String, values: [String]) {
-        self.number = number
-        self.source = source
-        self.labelKey = labelKey
-        self.values = values
-        self.leadingBlanks = 0
-        self.trailingBlanks = 0
-        self.delimited = false
-    }
-
     /// True when the piece (a range of folded scalars) is a number or a not-applicable marker.
     static func isValue(_ folded: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
         guard let first = folded[r].first(where: { !CharacterFolding.isSpaceScalar($0) }) else { return false }
