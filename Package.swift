@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "govreportctl", targets: ["govreportctl"]),
+        .executable(name: "govreportd", targets: ["govreportd"]),
         .library(name: "ReportModel", targets: ["ReportModel"]),
         .library(name: "ReportParsing", targets: ["ReportParsing"]),
         .library(name: "ReportValidation", targets: ["ReportValidation"]),
@@ -13,12 +14,22 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Values only: reports, sections, tables, cells, findings and the two national templates.
         .target(name: "ReportModel"),
         // Bytes to report: decoding, text layouts, layout repair, mapping to canonical keys. No I/O.
-        .target(name: "ReportParsing", dependencies: ["ReportModel"]),
+        .target(
+            name: "ReportParsing",
+            dependencies: ["ReportModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // The edge where converters (pdftotext, antiword, …) run as child processes with limits.
+        .target(name: "DocumentConversion", dependencies: ["ReportModel", "ReportParsing"]),
         // Report (and last year's) to findings. No I/O.
         .target(name: "ReportValidation", dependencies: ["ReportModel"]),
         // The system SQLite library (libsqlite3), for ReportStore.
@@ -30,10 +41,33 @@ let package = Package(
         .executableTarget(name: "govreport-store-crashtest", dependencies: ["ReportModel", "ReportStore"]),
         // Release-build store throughput (`swift run -c release govreport-store-bench <seed file>`).
         .executableTarget(name: "govreport-store-bench", dependencies: ["ReportModel", "ReportStore"]),
+        // Control socket requests and responses, protocol version, JSON-lines framing; daemon and client share it.
+        .target(name: "ControlProtocol", dependencies: ["ReportModel"]),
+        // The daemon's parts: configuration, inbox intake, workers, control server, systemd notify.
+        .target(
+            name: "GovReportDaemon",
+            dependencies: [
+                "ReportModel", "ReportParsing", "ReportValidation", "ReportStore", "DocumentConversion",
+                "ControlProtocol",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "govreportd",
+            dependencies: [
+                "GovReportDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "govreportctl",
             dependencies: [
-                "ReportModel", "ReportParsing", "ReportValidation",
+                "ReportModel", "ReportParsing", "ReportValidation", "DocumentConversion", "ControlProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -52,12 +86,17 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportParsingTests",
-            dependencies: ["ReportModel", "ReportParsing", "ReportValidation"],
+            dependencies: ["ReportModel", "ReportParsing", "ReportValidation", "DocumentConversion"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "ReportValidationTests",
             dependencies: ["ReportModel", "ReportValidation"]
+        ),
+        .testTarget(
+            name: "GovReportDaemonTests",
+            dependencies: ["ReportModel", "ReportStore", "ControlProtocol", "GovReportDaemon"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "GovReportCtlTests",

@@ -1,0 +1,6 @@
+import GovReportDaemon
+import Testing
+
+@Test func versionIsSemantic() {
+    #expect(DaemonVersion.string.split(separator: ".").count == 3)
+}
