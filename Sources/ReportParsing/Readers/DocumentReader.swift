@@ -13,7 +13,7 @@ public struct DocumentReader: Sendable {
 
     /// The report for one file's bytes. Always a report, even for junk (`status: rejected`, with the reason).
     public func read(_ bytes: [UInt8], fileName: String) -> Report {
-        // Format detection and the HTML, DOCX, PDF and legacy Word readers plug in here.
+        // Format detection (FormatSniffer) and the HTML and DOCX readers plug in here.
         parser.parse(bytes, fileName: fileName)
     }
 }
