@@ -1,11 +1,62 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
 import GovReportDaemon
+import Logging
 
 /// The inbox daemon.
 @main
 struct GovReportD: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "govreportd", abstract: "The govreport inbox daemon.",
-                                                    version: DaemonVersion.string)
+    static let configuration = CommandConfiguration(
+        commandName: "govreportd",
+        abstract: "The govreport inbox daemon: reads, validates and stores the reports dropped into its inbox.",
+        discussion: "Without --config it runs on embedded defaults under ./govreport-data. See docs/configuration.md.",
+        version: DaemonVersion.string)
 
-    func run() async throws {}
+    @Option(name: .long, help: ArgumentHelp("The configuration file.", valueName: "file"))
+    var config: String?
+
+    @Option(name: .customLong("data-dir"),
+            help: ArgumentHelp("Keep everything under this directory (inbox, database, quarantine, socket).",
+                               valueName: "dir"))
+    var dataDirectory: String?
+
+    @Flag(name: .customLong("check-config"), help: "Check the configuration, print \"configuration OK\" or the error, and exit.")
+    var checkConfig = false
+
+    func run() async throws {
+        var configuration: DaemonConfiguration
+        do {
+            configuration = try config.map { try DaemonConfiguration.load(file: $0) } ?? DaemonConfiguration()
+        } catch {
+            FileHandle.standardError.write(Data("govreportd: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        if let dataDirectory { configuration.useDataDirectory(dataDirectory) }
+        if checkConfig {
+            print("configuration OK")
+            return
+        }
+        // A SIGHUP before the reload service listens must not end the daemon.
+        signal(SIGHUP, SIG_IGN)
+        let settings = RuntimeSettings(configuration)
+        LoggingSystem.bootstrap { DaemonLogHandler(label: $0, settings: settings) }
+        let logger = Logger(label: "govreportd")
+        let daemon: Daemon
+        do {
+            daemon = try Daemon(configuration: configuration, configurationFile: config,
+                                dataDirectoryOverride: dataDirectory, settings: settings, logger: logger)
+        } catch {
+            FileHandle.standardError.write(Data("govreportd: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        do {
+            try await daemon.run()
+        } catch {
+            logger.critical("stopping on a fatal error: \(error)")
+            throw ExitCode(1)
+        }
+    }
 }

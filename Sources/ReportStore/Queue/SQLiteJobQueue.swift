@@ -60,6 +60,36 @@ public final class SQLiteJobQueue: JobQueue {
         }
     }
 
+    /// Records refused inbox entries as `quarantined` jobs (with an empty document under their synthetic key),
+    /// all in one transaction; an entry recorded before keeps its job. One job id per entry, in order.
+    public func recordQuarantined(_ entries: [QuarantinedEntry]) throws -> [JobID] {
+        for entry in entries where !IncomingFile.isValidSHA256(entry.documentKey) {
+            throw StoreError.invalidSHA256(entry.documentKey)
+        }
+        let at = nowMilliseconds
+        return try database.write { c in
+            try entries.map { entry in
+                if let id = try c.scalarInt("SELECT id FROM jobs WHERE entry = ? AND state = 'quarantined' LIMIT 1",
+                                            .text(entry.entry)) {
+                    return JobID(id)
+                }
+                try c.run("""
+                    INSERT INTO documents (sha256, bytes, size, file_name, received_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (sha256) DO NOTHING
+                    """, .text(entry.documentKey), .blob([]), .integer(Int64(entry.size)), .text(entry.fileName),
+                    .integer(at))
+                try c.run("""
+                    INSERT INTO jobs (document_sha256, entry, file_name, state, last_error, created_at, updated_at)
+                    VALUES (?, ?, ?, 'quarantined', ?, ?, ?)
+                    """, .text(entry.documentKey), .text(entry.entry), .text(entry.fileName), .text(entry.reason),
+                    .integer(at), .integer(at))
+                let id = JobID(c.lastInsertRowID)
+                try record(id, from: nil, to: .quarantined, note: entry.reason, at: at, c)
+                return id
+            }
+        }
+    }
+
     public func claim(limit: Int) throws -> [ClaimedJob] {
         let at = nowMilliseconds
         return try database.write { c in
@@ -244,6 +274,15 @@ public final class SQLiteJobQueue: JobQueue {
                                        to: JobState(rawValue: row.string(2)) ?? .queued, note: row.optionalString(3)))
             }
             return events
+        }
+    }
+
+    /// The original bytes of a document (empty for a quarantined entry, which is never read); nil if unknown.
+    public func documentBytes(_ sha256: String) throws -> [UInt8]? {
+        try database.read { c in
+            var bytes: [UInt8]?
+            try c.query("SELECT bytes FROM documents WHERE sha256 = ?", .text(sha256)) { bytes = $0.blob(0) }
+            return bytes
         }
     }
 

@@ -1,0 +1,134 @@
+import Foundation
+public import Logging
+import ReportParsing
+import ReportStore
+import ControlProtocol
+import DocumentConversion
+import ServiceLifecycle
+import UnixSignals
+
+/// govreportd: the inbox daemon, its parts wired together and run as one group of services.
+///
+/// Creating it prepares the data (directories, the single-instance lock, the database); ``run()`` rescues jobs
+/// orphaned by a crash, then runs the intake, the workers, systemd notification, `SIGHUP` reloading and the
+/// control server until `SIGTERM` or `SIGINT`, and drains jobs in progress.
+public final class Daemon: Sendable {
+    public let configuration: DaemonConfiguration
+    /// When this daemon started, for `status`.
+    public let startedAt: Date
+    /// Events for `watch` clients: the intake and workers publish here.
+    public let events: EventLog
+    /// The settings a `SIGHUP` reloads.
+    public let settings: RuntimeSettings
+    /// The queue over the daemon's database (for the control server's commands).
+    public let queue: SQLiteJobQueue
+
+    private let configurationFile: String?
+    private let dataDirectoryOverride: String?
+    private let lock: DataDirectoryLock
+    private let logger: Logger
+    private let databasePool: BlockingPool
+    private let parsePool: BlockingPool
+    private let progress = ProgressMonitor()
+    private let notifier: SystemdNotifier
+    private let runner: JobRunner
+
+    public var databasePath: String { configuration.databasePath }
+    public var inboxPath: String { configuration.inboxPath }
+    public var socketPath: String { configuration.socketPath }
+
+    /// Wakes idle workers at once (the control server calls it after `retry`).
+    public var wakeWorkers: @Sendable () -> Void {
+        let runner = self.runner
+        return { runner.wake() }
+    }
+
+    /// Creates the directories, takes the data directory's lock (refusing if another daemon holds it) and opens
+    /// the database.
+    public init(configuration: DaemonConfiguration, configurationFile: String? = nil, dataDirectoryOverride: String? = nil,
+                settings: RuntimeSettings? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+                logger: Logger) throws {
+        self.configuration = configuration
+        self.configurationFile = configurationFile
+        self.dataDirectoryOverride = dataDirectoryOverride
+        self.logger = logger
+        startedAt = Date()
+        events = EventLog()
+        self.settings = settings ?? RuntimeSettings(configuration)
+        for directory in [configuration.dataDirectory, configuration.inboxPath, configuration.quarantinePath,
+                          (configuration.databasePath as NSString).deletingLastPathComponent,
+                          (configuration.socketPath as NSString).deletingLastPathComponent] where !directory.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw ConfigurationError("cannot create the directory \(directory): \(error.localizedDescription)")
+            }
+        }
+        lock = try DataDirectoryLock(path: configuration.lockPath)
+        let database = try StoreDatabase(path: configuration.databasePath, fullSync: true)
+        queue = SQLiteJobQueue(database: database, retryPolicy: configuration.retryPolicy)
+        databasePool = BlockingPool(threads: 2 + configuration.workers)
+        // Room for parses abandoned after `job_timeout` (a blocked parse keeps its thread until it ends).
+        parsePool = BlockingPool(threads: 2 * configuration.workers)
+        notifier = SystemdNotifier(environment: environment)
+        runner = JobRunner(workers: configuration.workers, queue: queue, settings: self.settings, events: events,
+                           databasePool: databasePool, parsePool: parsePool, progress: progress,
+                           converter: Self.converter(for: configuration), drainTimeout: configuration.drainTimeout,
+                           logger: logger)
+    }
+
+    /// The converter the workers give the document reader for PDF and legacy Word.
+    ///
+    /// The `pdftotext` and `antiword` settings are for it; `ProcessConverter` finds the tools on `PATH` today.
+    private static func converter(for configuration: DaemonConfiguration) -> any DocumentConverter {
+        ProcessConverter()
+    }
+
+    /// Recovers, runs every service until a shutdown signal, and drains. Returns normally after `SIGTERM`.
+    public func run() async throws {
+        let queue = self.queue
+        let rescued = try await databasePool.run { try queue.rescueOrphans() }
+        if !rescued.requeued.isEmpty || !rescued.quarantined.isEmpty {
+            logger.notice("rescued jobs left running by a crash", metadata: [
+                "requeued": "\(rescued.requeued.count)", "quarantined_as_poison": "\(rescued.quarantined.map(\.rawValue))",
+            ])
+        }
+        for id in rescued.quarantined {
+            events.publish(.quarantined, job: id.rawValue, state: JobState.quarantined.rawValue,
+                           detail: "三次在处理中时守护进程停止，视为有害文件隔离")
+        }
+        let systemd = SystemdService(notifier: notifier, queue: queue, pool: databasePool, progress: progress, logger: logger)
+        let intake = Intake(inbox: configuration.inboxPath, quarantine: configuration.quarantinePath, queue: queue,
+                            settings: settings, events: events, pool: databasePool, progress: progress,
+                            wakeWorkers: wakeWorkers, onFirstScan: { systemd.ready() }, logger: logger)
+        let reload = ReloadService(configurationFile: configurationFile, dataDirectoryOverride: dataDirectoryOverride,
+                                   running: configuration, settings: settings, notifier: notifier, events: events,
+                                   logger: logger)
+        // Shutdown runs in reverse order: the control server stops first, then systemd is told STOPPING=1,
+        // then the intake stops taking files, and the workers drain last.
+        let services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: runner),
+            .init(service: intake),
+            .init(service: systemd),
+            .init(service: reload),
+            // CONTROL SERVER: the control socket joins the group here, as the last entry (stopped first):
+            //   .init(service: ControlServer(
+            //       configuration: .init(socketPath: socketPath, mode: configuration.socketMode,
+            //                            readGroup: configuration.readGroup, adminGroup: configuration.adminGroup, …),
+            //       context: ControlContext(databasePath: databasePath, inboxPath: inboxPath, startedAt: startedAt,
+            //                               events: events, wakeWorkers: wakeWorkers),
+            //       logger: logger)),
+        ]
+        var group = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
+                                              logger: logger)
+        group.maximumGracefulShutdownDuration = configuration.drainTimeout + .seconds(5)
+        logger.info("govreportd starting", metadata: [
+            "inbox": "\(configuration.inboxPath)", "database": "\(configuration.databasePath)",
+            "workers": "\(configuration.workers)",
+        ])
+        // The thread pools are not shut down: a parse abandoned after `job_timeout` may still hold a thread, and
+        // the process ends right after this anyway.
+        try await ServiceGroup(configuration: group).run()
+        logger.info("govreportd stopped")
+    }
+}

@@ -1,0 +1,204 @@
+import ControlProtocol
+import Foundation
+import Logging
+import ReportModel
+import ReportParsing
+import ReportStore
+import ReportValidation
+import ServiceLifecycle
+
+/// The workers: each claims a few due jobs, reads (parse), validates, and completes them in one transaction
+/// (group commit); a converter that may work later, or a parse over `job_timeout`, fails the job transiently
+/// for the queue's retry policy. A rejected report (not a report, undecodable, legacy layout) is stored and
+/// makes its job `rejected` with the reason.
+///
+/// Workers sleep until ``wake()`` (the intake rings it after every commit) or for at most a second, to pick up
+/// retries that became due. On graceful shutdown they stop claiming and finish the jobs they hold, waiting at
+/// most `drain_timeout`; jobs still running then are rescued at the next start.
+final class JobRunner: Service {
+    /// Jobs one worker claims at a time.
+    static let claimLimit = 16
+
+    private let queue: SQLiteJobQueue
+    private let settings: RuntimeSettings
+    private let events: EventLog
+    private let databasePool: BlockingPool
+    private let parsePool: BlockingPool
+    private let progress: ProgressMonitor
+    private let converter: any DocumentConverter
+    private let validator = ReportValidator()
+    private let drainTimeout: Duration
+    private let logger: Logger
+    private let doorbells: [Doorbell]
+    private let drain = DrainDeadline()
+
+    init(workers: Int, queue: SQLiteJobQueue, settings: RuntimeSettings, events: EventLog, databasePool: BlockingPool,
+         parsePool: BlockingPool, progress: ProgressMonitor, converter: any DocumentConverter, drainTimeout: Duration,
+         logger: Logger) {
+        self.queue = queue
+        self.settings = settings
+        self.events = events
+        self.databasePool = databasePool
+        self.parsePool = parsePool
+        self.progress = progress
+        self.converter = converter
+        self.drainTimeout = drainTimeout
+        self.logger = logger
+        doorbells = (0..<max(1, workers)).map { _ in Doorbell() }
+    }
+
+    /// Wakes every idle worker (new jobs were committed).
+    func wake() {
+        for doorbell in doorbells { doorbell.ring() }
+    }
+
+    func run() async throws {
+        try await withGracefulShutdownHandler {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (index, doorbell) in doorbells.enumerated() {
+                    group.addTask { try await self.work(index, doorbell) }
+                }
+                try await group.waitForAll()
+            }
+        } onGracefulShutdown: {
+            self.drain.start(self.drainTimeout)
+            self.wake()
+        }
+    }
+
+    private func work(_ index: Int, _ doorbell: Doorbell) async throws {
+        let queue = self.queue
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            progress.beat(.workers)
+            let jobs = try await databasePool.run { try queue.claim(limit: Self.claimLimit) }
+            if jobs.isEmpty {
+                await doorbell.wait(timeout: .seconds(1))
+                continue
+            }
+            try await process(jobs)
+        }
+    }
+
+    /// What one parse gave.
+    private enum Outcome: Sendable {
+        case report(Report)
+        case transient(String)
+    }
+
+    private func process(_ jobs: [ClaimedJob]) async throws {
+        for job in jobs {
+            events.publish(.started, job: job.id.rawValue, file: job.fileName, state: JobState.running.rawValue)
+        }
+        var completions: [JobCompletion] = []
+        var failures: [(ClaimedJob, JobFailure)] = []
+        var abandoned = false
+        for job in jobs {
+            let timeout = settings.current.jobTimeout
+            var limit = timeout
+            if let left = drain.remaining() {
+                guard left > .zero else {
+                    abandoned = true
+                    break
+                }
+                limit = min(limit, left)
+            }
+            progress.beat(.workers, nextWithin: limit + .seconds(5))
+            let converter = self.converter, validator = self.validator
+            let outcome = try await parsePool.run({ Self.read(job, converter: converter, validator: validator) },
+                                                  limit: limit)
+            switch outcome {
+            case .report(let report)?:
+                completions.append(JobCompletion(id: job.id, report: report))
+            case .transient(let reason)?:
+                failures.append((job, .transient(reason)))
+            case nil where drain.remaining().map({ $0 <= .zero }) ?? false:
+                abandoned = true
+            case nil:
+                failures.append((job, .transient("解析超过时限 \(timeout)（job_timeout）/ parse took longer than job_timeout")))
+            }
+            if abandoned { break }
+        }
+        if abandoned {
+            logger.warning("drain timeout: jobs still running are rescued at the next start")
+        }
+        try await complete(completions, of: jobs)
+        for (job, failure) in failures {
+            let queue = self.queue
+            let state = try await databasePool.run { try queue.fail(job.id, failure) }
+            let kind: DaemonEvent.Kind = switch state {
+            case .retrying: .retrying
+            case .rejected: .rejected
+            default: .failed
+            }
+            log(job).warning("failed: \(failure.message)", metadata: ["state": "\(state.rawValue)"])
+            events.publish(kind, job: job.id.rawValue, file: job.fileName, state: state.rawValue, detail: failure.message)
+        }
+    }
+
+    /// Stores the reports in one transaction; if that is refused because one job is no longer running, stores
+    /// them one by one so the others are not lost. Any other error (the database failed) is fatal.
+    private func complete(_ completions: [JobCompletion], of jobs: [ClaimedJob]) async throws {
+        guard !completions.isEmpty else { return }
+        let queue = self.queue
+        do {
+            try await databasePool.run { _ = try queue.complete(completions) }
+        } catch is StoreError where completions.count > 1 {
+            for completion in completions {
+                do {
+                    try await databasePool.run { _ = try queue.complete([completion]) }
+                } catch let error as StoreError {
+                    logger.error("could not complete job: \(error)", metadata: ["job": "\(completion.id)"])
+                }
+            }
+        }
+        let names = Dictionary(jobs.map { ($0.id, $0.fileName) }) { first, _ in first }
+        for completion in completions {
+            let report = completion.report
+            let name = names[completion.id]
+            if report.status == .rejected {
+                let reason = report.findings.first { $0.severity == .error }?.message ?? "无法读取"
+                log(completion.id, name).info("rejected: \(reason)")
+                events.publish(.rejected, job: completion.id.rawValue, file: name, state: JobState.rejected.rawValue,
+                               detail: reason)
+            } else {
+                log(completion.id, name).debug("stored", metadata: ["status": "\(report.status.rawValue)"])
+                events.publish(.stored, job: completion.id.rawValue, file: name, state: JobState.stored.rawValue,
+                               detail: report.status.displayName)
+            }
+        }
+    }
+
+    /// Reads and validates one job's bytes; a converter failure that may pass is reported as transient.
+    private static func read(_ job: ClaimedJob, converter: any DocumentConverter, validator: ReportValidator) -> Outcome {
+        let watch = ConversionWatch(converter)
+        let report = DocumentReader(converter: watch).read(job.bytes, fileName: job.fileName)
+        if let reason = watch.transientFailure { return .transient(reason) }
+        var checked = validator.validate(report)
+        checked.sha256 = job.sha256
+        return .report(checked)
+    }
+
+    private func log(_ job: ClaimedJob) -> Logger { log(job.id, job.fileName) }
+
+    private func log(_ id: JobID, _ file: String?) -> Logger {
+        var log = logger
+        log[metadataKey: "job"] = "\(id)"
+        if let file { log[metadataKey: "file"] = "\(file)" }
+        return log
+    }
+}
+
+/// When a graceful shutdown must be over: set once when the shutdown starts.
+final class DrainDeadline: @unchecked Sendable {
+    private let lock = NSLock()
+    private var deadline: ContinuousClock.Instant?
+
+    func start(_ timeout: Duration) {
+        lock.withLock { if deadline == nil { deadline = .now + timeout } }
+    }
+
+    /// Time left to drain; nil while no shutdown has started.
+    func remaining() -> Duration? {
+        lock.withLock { deadline.map { $0 - .now } }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import ReportStore
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Junk in the inbox: the daemon keeps running, each item is visible with its reason (a job, or a file in
+/// `quarantine/` with a sidecar), and a symlink's target is never read.
+@Suite struct QuarantineTests {
+    @Test func junkNeverStopsTheDaemonAndEachHasAReason() throws {
+        let temporary = try TemporaryDirectory()
+        let configuration = DaemonProcess.quickConfiguration + "\nmax_file_size = 64K\n"
+        let daemon = try DaemonProcess(dataDirectory: temporary.path("data"), configuration: configuration)
+        let inbox = daemon.inbox
+        var random = SystemRandomNumberGenerator()
+        try Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &random) }).write(to: inbox.appendingPathComponent("random.bin"))
+        try Data().write(to: inbox.appendingPathComponent("empty.txt"))
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]
+            + Array(repeating: 0, count: 200)
+        try Data(png).write(to: inbox.appendingPathComponent("picture.png"))
+        let secret = temporary.path("secret.txt")
+        try Data(Fixture.variant(10)).write(to: secret)
+        #expect(symlink(secret.path, inbox.appendingPathComponent("link.txt").path) == 0)
+        #expect(symlink("/etc/passwd", inbox.appendingPathComponent("passwd").path) == 0)
+        #expect(mkfifo(inbox.appendingPathComponent("pipe").path, 0o644) == 0)
+        try FileManager.default.createDirectory(at: inbox.appendingPathComponent("folder"), withIntermediateDirectories: false)
+        try Data(repeating: 0x41, count: 100 * 1024).write(to: inbox.appendingPathComponent("huge.txt"))
+        try Data(Fixture.variant(11)).write(to: inbox.appendingPathComponent("good.txt"))
+
+        let queue = try daemon.openQueue()
+        try waitUntil("every entry is handled", timeout: 30) {
+            let counts = try queue.counts()
+            return counts[.quarantined] == 4 && counts[.rejected] == 3 && counts[.stored] == 1
+        }
+        daemon.expectRunning()
+        let jobs = try queue.jobs(in: nil, limit: 100)
+        let byName = Dictionary(jobs.map { ($0.fileName, $0) }) { first, _ in first }
+        for name in ["random.bin", "empty.txt", "picture.png"] {
+            let job = try #require(byName[name])
+            #expect(job.state == .rejected)
+            #expect(!(job.lastError ?? "").isEmpty, "\(name) has no reason")
+        }
+        #expect(byName["link.txt"]?.lastError?.contains("symbolic link") == true)
+        #expect(byName["passwd"]?.lastError?.contains("符号链接") == true)
+        #expect(byName["pipe"]?.lastError?.contains("FIFO") == true)
+        #expect(byName["huge.txt"]?.lastError?.contains("too large") == true)
+        #expect(byName["folder"] == nil)
+        #expect(byName["good.txt"]?.state == .stored)
+
+        // Nothing of the symlinks' targets was read: their documents are empty and no document holds the target.
+        let secretBytes = Fixture.variant(10)
+        for job in jobs {
+            let bytes = try #require(try queue.documentBytes(job.sha256))
+            #expect(bytes != secretBytes)
+            #expect(!String(decoding: bytes, as: UTF8.self).contains("root:"))
+            if job.state == .quarantined { #expect(bytes.isEmpty) }
+        }
+
+        // Moved to quarantine/ with a sidecar each; the directory stays in the inbox.
+        let quarantined = Set(try FileManager.default.contentsOfDirectory(atPath: daemon.quarantine.path))
+        for name in ["link.txt", "passwd", "pipe", "huge.txt"] {
+            #expect(quarantined.contains(name))
+            let sidecar = try String(contentsOf: daemon.quarantine.appendingPathComponent(name + ".reason.txt"), encoding: .utf8)
+            #expect(sidecar.contains("原因") && sidecar.contains("Reason"))
+        }
+        var info = stat()
+        #expect(lstat(daemon.quarantine.appendingPathComponent("passwd").path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path) == ["folder"])
+        #expect(daemon.logText.components(separatedBy: "a directory in the inbox is left in place").count == 2,
+                "the directory is logged once")
+    }
+}
