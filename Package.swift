@@ -74,6 +74,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // End-to-end daemon measurements against the store bar (`scripts/bench-daemon.sh`).
+        .executableTarget(name: "govreportd-bench", dependencies: ["ReportStore"]),
         // Release-build throughput and memory measurements (`swift run -c release govreport-bench`).
         .executableTarget(
             name: "govreport-bench",

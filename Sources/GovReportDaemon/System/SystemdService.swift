@@ -37,7 +37,7 @@ final class SystemdService: Service {
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
                 if !announced, readiness.isSet {
                     announced = true
-                    notifier.notify("READY=1\nSTATUS=\(status())\nMAINPID=\(getpid())")
+                    notifier.notify("READY=1\nSTATUS=\(await status())\nMAINPID=\(getpid())")
                     logger.info("ready")
                     lastStatus = .now
                 }
@@ -49,7 +49,7 @@ final class SystemdService: Service {
                     }
                 }
                 if announced, ContinuousClock.now - lastStatus >= .seconds(5) {
-                    notifier.notify("STATUS=\(status())")
+                    notifier.notify("STATUS=\(await status())")
                     lastStatus = .now
                 }
                 await doorbell.wait(timeout: tick)
@@ -61,8 +61,9 @@ final class SystemdService: Service {
     }
 
     /// One line of job counts, e.g. `queued 3, running 2, stored 120, …`.
-    private func status() -> String {
-        guard let counts = try? queue.counts() else { return "running" }
+    private func status() async -> String {
+        let queue = self.queue
+        guard let counts = try? await pool.run({ try queue.counts() }) else { return "running" }
         return JobState.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
     }
 }

@@ -8,7 +8,7 @@ import ReportValidation
 import ServiceLifecycle
 
 /// The workers: each claims a few due jobs, reads (parse), validates, and completes them in one transaction
-/// (group commit); a converter that may work later, or a parse over `job_timeout`, fails the job transiently
+/// (group commit) while it parses its next batch; a converter that may work later, or a parse over `job_timeout`, fails the job transiently
 /// for the queue's retry policy. A rejected report (not a report, undecodable, legacy layout) is stored and
 /// makes its job `rejected` with the reason.
 ///
@@ -66,17 +66,28 @@ final class JobRunner: Service {
         }
     }
 
+    /// One worker: claim, parse, and commit the previous batch's results while parsing the next batch, so
+    /// that storing (serialised on the database's one writer) overlaps with parsing.
     private func work(_ index: Int, _ doorbell: Doorbell) async throws {
         let queue = self.queue
+        var committing: Task<Void, any Error>?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             progress.beat(.workers)
             let jobs = try await databasePool.run { try queue.claim(limit: Self.claimLimit) }
             if jobs.isEmpty {
+                if let previous = committing {
+                    committing = nil
+                    try await previous.value
+                    continue
+                }
                 await doorbell.wait(timeout: .seconds(1))
                 continue
             }
-            try await process(jobs)
+            let results = try await parse(jobs)
+            if let previous = committing { try await previous.value }
+            committing = Task { try await self.finish(results, of: jobs) }
         }
+        if let previous = committing { try await previous.value }
     }
 
     /// What one parse gave.
@@ -85,21 +96,23 @@ final class JobRunner: Service {
         case transient(String)
     }
 
-    private func process(_ jobs: [ClaimedJob]) async throws {
+    /// A batch's results: reports to store and failures to record.
+    private struct BatchResults: Sendable {
+        var completions: [JobCompletion] = []
+        var failures: [(job: ClaimedJob, failure: JobFailure)] = []
+    }
+
+    /// Reads and validates each job on the parse pool, each within `job_timeout` (and the drain deadline).
+    private func parse(_ jobs: [ClaimedJob]) async throws -> BatchResults {
         for job in jobs {
             events.publish(.started, job: job.id.rawValue, file: job.fileName, state: JobState.running.rawValue)
         }
-        var completions: [JobCompletion] = []
-        var failures: [(ClaimedJob, JobFailure)] = []
-        var abandoned = false
+        var results = BatchResults()
         for job in jobs {
             let timeout = settings.current.jobTimeout
             var limit = timeout
             if let left = drain.remaining() {
-                guard left > .zero else {
-                    abandoned = true
-                    break
-                }
+                guard left > .zero else { break }
                 limit = min(limit, left)
             }
             progress.beat(.workers, nextWithin: limit + .seconds(5))
@@ -108,21 +121,27 @@ final class JobRunner: Service {
                                                   limit: limit)
             switch outcome {
             case .report(let report)?:
-                completions.append(JobCompletion(id: job.id, report: report))
+                results.completions.append(JobCompletion(id: job.id, report: report))
             case .transient(let reason)?:
-                failures.append((job, .transient(reason)))
+                results.failures.append((job, .transient(reason)))
             case nil where drain.remaining().map({ $0 <= .zero }) ?? false:
-                abandoned = true
+                break
             case nil:
-                failures.append((job, .transient("解析超过时限 \(timeout)（job_timeout）/ parse took longer than job_timeout")))
+                results.failures.append((job, .transient("解析超过时限 \(timeout)（job_timeout）/ parse took longer than job_timeout")))
             }
-            if abandoned { break }
         }
-        if abandoned {
-            logger.warning("drain timeout: jobs still running are rescued at the next start")
+        let handled = results.completions.count + results.failures.count
+        if handled < jobs.count {
+            logger.warning("drain timeout: jobs still running are rescued at the next start",
+                           metadata: ["jobs": "\(jobs.count - handled)"])
         }
-        try await complete(completions, of: jobs)
-        for (job, failure) in failures {
+        return results
+    }
+
+    /// Records a batch's results: the reports in one transaction, then each failure.
+    private func finish(_ results: BatchResults, of jobs: [ClaimedJob]) async throws {
+        try await complete(results.completions, of: jobs)
+        for (job, failure) in results.failures {
             let queue = self.queue
             let state = try await databasePool.run { try queue.fail(job.id, failure) }
             let kind: DaemonEvent.Kind = switch state {
