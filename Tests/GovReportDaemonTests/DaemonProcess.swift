@@ -25,6 +25,8 @@ final class DaemonProcess {
     let dataDirectory: URL
     let process: Process
     let logURL: URL
+    /// The configuration file the daemon was started with (nil without one).
+    let configurationURL: URL?
     private let log: FileHandle
 
     var inbox: URL { dataDirectory.appendingPathComponent("inbox") }
@@ -48,6 +50,9 @@ final class DaemonProcess {
                 .appendingPathComponent("\(dataDirectory.lastPathComponent)-\(UUID().uuidString.prefix(8)).conf")
             try Data(configuration.utf8).write(to: file)
             allArguments = ["--config", file.path] + allArguments
+            configurationURL = file
+        } else {
+            configurationURL = nil
         }
         process = Process()
         process.executableURL = Self.executable

@@ -63,6 +63,23 @@ import Glibc
         #expect(daemon.logText.contains("govreportd stopped"))
     }
 
+    @Test func sighupReloadsTheFileAndKeepsTheOldSettingsWhenItIsBad() throws {
+        let temporary = try TemporaryDirectory()
+        let daemon = try DaemonProcess(dataDirectory: temporary.path("data"))
+        let file = try #require(daemon.configurationURL)
+        try Data((DaemonProcess.quickConfiguration.replacingOccurrences(of: "log_level = info", with: "log_level = debug")).utf8)
+            .write(to: file)
+        kill(daemon.pid, SIGHUP)
+        try waitUntil("the file is reloaded", timeout: 20) { daemon.logText.contains("configuration reloaded") }
+        #expect(daemon.logText.contains("log_level=debug"))
+
+        try Data("log_level = loud\n".utf8).write(to: file)
+        kill(daemon.pid, SIGHUP)
+        try waitUntil("the bad file is refused", timeout: 20) { daemon.logText.contains("configuration not reloaded") }
+        #expect(daemon.logText.contains(":1: log_level"))
+        daemon.expectRunning()
+    }
+
     @Test func sigintStopsWithStatusZero() throws {
         let temporary = try TemporaryDirectory()
         let daemon = try DaemonProcess(dataDirectory: temporary.path("data"))

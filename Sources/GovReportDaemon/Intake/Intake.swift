@@ -64,6 +64,7 @@ final class Intake: Service {
         var throttled = false
         var wasPaused = false
         var directoriesSeen: Set<String> = []
+        var namesWarned: Set<String> = []
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             progress.beat(.intake)
             let now = ContinuousClock.now
@@ -76,8 +77,12 @@ final class Intake: Service {
             }
             if now >= nextScan {
                 let inbox = self.inbox
-                let listed = try await pool.run { try Self.list(inbox) }
+                let (listed, undecodable) = try await pool.run { try Self.list(inbox) }
                 for name in listed where !InboxNamePolicy.ignores(name) { pending.add(name, closed: false) }
+                for name in undecodable where namesWarned.insert(name).inserted {
+                    logger.warning("an inbox entry's name is not UTF-8 and is left in place; rename it",
+                                   metadata: ["file": "\(name)"])
+                }
                 nextScan = ContinuousClock.now + current.scanInterval
                 if !scanned {
                     scanned = true
@@ -222,18 +227,22 @@ final class Intake: Service {
         }
     }
 
-    /// The names in `directory` (without `.` and `..`).
-    private static func list(_ directory: String) throws -> [String] {
+    /// The names in `directory` (without `.` and `..`), and, apart, names that are not valid UTF-8 (shown with
+    /// replacement characters; they cannot be opened by that spelling).
+    private static func list(_ directory: String) throws -> (names: [String], undecodable: [String]) {
         guard let stream = opendir(directory) else { throw SystemError("opendir \(directory)", errno) }
         defer { closedir(stream) }
         var names: [String] = []
+        var undecodable: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if let name = String(validating: bytes, as: UTF8.self) {
+                if name != "." && name != ".." { names.append(name) }
+            } else {
+                undecodable.append(String(decoding: bytes, as: UTF8.self))
             }
-            if name != "." && name != ".." { names.append(name) }
         }
-        return names
+        return (names, undecodable)
     }
 
     /// Lowercase hex of a digest.
