@@ -65,7 +65,9 @@ public final class Daemon: Sendable {
             }
         }
         lock = try DataDirectoryLock(path: configuration.lockPath)
-        let database = try StoreDatabase(path: configuration.databasePath, fullSync: true)
+        // A smaller writer cache than the store's default: the daemon commits small batches and has a
+        // memory budget (≤ 100 MB with a deep backlog).
+        let database = try StoreDatabase(path: configuration.databasePath, fullSync: true, writerCacheKiB: 8 * 1024)
         queue = SQLiteJobQueue(database: database, retryPolicy: configuration.retryPolicy)
         databasePool = BlockingPool(threads: 2 + configuration.workers)
         // Room for parses abandoned after `job_timeout` (a blocked parse keeps its thread until it ends).

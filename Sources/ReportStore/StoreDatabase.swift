@@ -20,13 +20,16 @@ public final class StoreDatabase: @unchecked Sendable {
     ///   - fullSync: `PRAGMA synchronous = FULL` on the writer (every commit is on disk when it returns);
     ///     NORMAL survives a process crash but may lose the last commits on power loss.
     ///   - busyTimeout: how long a connection waits for another process's lock before failing with `SQLITE_BUSY`.
-    public init(path: String, fullSync: Bool = true, busyTimeout: Duration = .seconds(10)) throws {
+    ///   - writerCacheKiB: the writer's page cache; big group commits run faster with more, a long-running
+    ///     process with a memory budget (the daemon) may want less.
+    public init(path: String, fullSync: Bool = true, busyTimeout: Duration = .seconds(10),
+                writerCacheKiB: Int = 32768) throws {
         self.path = path
         busyTimeoutMilliseconds = Int32(clamping: Milliseconds.from(busyTimeout))
         writer = try Connection(path: path, mode: .readWriteCreate, synchronous: fullSync ? .full : .normal,
                                 busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         // Big group commits touch many pages of several b-trees; keep them in memory until commit.
-        try writer.execute("PRAGMA cache_size = -32768")
+        try writer.execute("PRAGMA cache_size = -\(max(64, writerCacheKiB))")
         try Migrator().migrate(writer)
         try registerCanonicalNames()
     }

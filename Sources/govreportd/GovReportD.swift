@@ -39,6 +39,9 @@ struct GovReportD: AsyncParsableCommand {
             print("configuration OK")
             return
         }
+        // Two malloc arenas instead of eight per core: the daemon's many pool threads otherwise each keep
+        // freed memory of their own.
+        limitMallocArenas(to: 2)
         // A SIGHUP before the reload service listens must not end the daemon.
         signal(SIGHUP, SIG_IGN)
         let settings = RuntimeSettings(configuration)
@@ -59,4 +62,12 @@ struct GovReportD: AsyncParsableCommand {
             throw ExitCode(1)
         }
     }
+}
+
+/// `mallopt(M_ARENA_MAX, count)`; Swift does not import `<malloc.h>`, so the function is looked up by name.
+private func limitMallocArenas(to count: Int32) {
+    typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+    let mArenaMax: Int32 = -8
+    guard let symbol = dlsym(nil, "mallopt") else { return }
+    _ = unsafeBitCast(symbol, to: Mallopt.self)(mArenaMax, count)
 }
