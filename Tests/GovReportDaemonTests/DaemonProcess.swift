@@ -36,8 +36,18 @@ final class DaemonProcess {
 
     /// Starts `govreportd --config <file with configuration> --data-dir DIR` and waits until it is ready
     /// (unless `waitUntilReady` is false).
-    init(dataDirectory: URL, configuration: String? = quickConfiguration, arguments: [String] = [],
-         environment: [String: String] = [:], waitUntilReady: Bool = true) throws {
+    static func launch(dataDirectory: URL, configuration: String? = quickConfiguration, arguments: [String] = [],
+                       environment: [String: String] = [:], waitUntilReady: Bool = true) async throws -> DaemonProcess {
+        let daemon = try DaemonProcess(dataDirectory: dataDirectory, configuration: configuration, arguments: arguments,
+                                       environment: environment)
+        if waitUntilReady {
+            try await waitUntil("the daemon is ready", timeout: 30) { daemon.logText.contains("] ready") }
+        }
+        return daemon
+    }
+
+    /// Starts the daemon without waiting for it.
+    private init(dataDirectory: URL, configuration: String?, arguments: [String], environment: [String: String]) throws {
         self.dataDirectory = dataDirectory
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
         logURL = dataDirectory.deletingLastPathComponent()
@@ -65,9 +75,6 @@ final class DaemonProcess {
         process.standardOutput = log
         process.standardError = log
         try process.run()
-        if waitUntilReady {
-            try waitUntil("the daemon is ready", timeout: 30) { self.logText.contains("] ready") }
-        }
     }
 
     deinit {
@@ -83,9 +90,9 @@ final class DaemonProcess {
 
     /// Sends `signal` and waits for the process to end; returns its exit status.
     @discardableResult
-    func stop(signal: Int32 = SIGTERM, timeout: TimeInterval = 30) throws -> Int32 {
+    func stop(signal: Int32 = SIGTERM, timeout: TimeInterval = 30) async throws -> Int32 {
         kill(process.processIdentifier, signal)
-        try waitUntil("govreportd exits", timeout: timeout) { !self.process.isRunning }
+        try await waitUntil("govreportd exits", timeout: timeout) { !self.process.isRunning }
         process.waitUntilExit()
         return process.terminationStatus
     }
@@ -106,19 +113,24 @@ final class DaemonProcess {
     }
 }
 
+/// End-to-end tests that keep a daemon busy for many seconds (crash recovery, the inotify overflow burst):
+/// they run one at a time, so that the machine stays usable for other tests' time limits.
+@Suite(.serialized) struct BusyDaemonTests {}
+
 /// Why a wait ended without its condition.
 struct WaitTimedOut: Error, CustomStringConvertible {
     var what: String
     var description: String { "timed out waiting until \(what)" }
 }
 
-/// Polls `condition` every 20 ms until it holds; throws after `timeout` seconds.
-func waitUntil(_ what: String, timeout: TimeInterval, _ condition: () throws -> Bool) throws {
+/// Polls `condition` every 20 ms until it holds; throws after `timeout` seconds. Sleeps without holding a
+/// thread, so that tests waiting for daemons leave the other tests' tasks room to run.
+func waitUntil(_ what: String, timeout: TimeInterval, _ condition: () throws -> Bool) async throws {
     let deadline = Date().addingTimeInterval(timeout)
     while true {
         if try condition() { return }
         guard Date() < deadline else { throw WaitTimedOut(what: what) }
-        Thread.sleep(forTimeInterval: 0.02)
+        try await Task.sleep(for: .milliseconds(20))
     }
 }
 

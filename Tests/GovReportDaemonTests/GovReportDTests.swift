@@ -24,7 +24,7 @@ import Glibc
         return (process.terminationStatus, try String(contentsOf: outURL, encoding: .utf8))
     }
 
-    @Test func checkConfigAcceptsTheShippedFile() throws {
+    @Test func checkConfigAcceptsTheShippedFile() async throws {
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("etc/govreport/govreportd.conf")
         let result = try run(["--config", source.path, "--check-config"])
@@ -32,7 +32,7 @@ import Glibc
         #expect(result.output.contains("configuration OK"))
     }
 
-    @Test func checkConfigNamesTheBadLine() throws {
+    @Test func checkConfigNamesTheBadLine() async throws {
         let temporary = try TemporaryDirectory()
         let file = temporary.path("bad.conf")
         try Data("# comment\nworkers = 2\n\nsettle_secs = 3\n".utf8).write(to: file)
@@ -46,9 +46,9 @@ import Glibc
         #expect(badValue.output.contains("bad.conf:1: workers"))
     }
 
-    @Test func aSecondDaemonOnTheSameDataIsRefused() throws {
+    @Test func aSecondDaemonOnTheSameDataIsRefused() async throws {
         let temporary = try TemporaryDirectory()
-        let first = try DaemonProcess(dataDirectory: temporary.path("data"))
+        let first = try await DaemonProcess.launch(dataDirectory: temporary.path("data"))
         let second = try run(["--data-dir", temporary.path("data").path])
         #expect(second.status == 1)
         #expect(second.output.contains("already running"))
@@ -56,33 +56,33 @@ import Glibc
         first.expectRunning()
     }
 
-    @Test func sigtermStopsWithStatusZero() throws {
+    @Test func sigtermStopsWithStatusZero() async throws {
         let temporary = try TemporaryDirectory()
-        let daemon = try DaemonProcess(dataDirectory: temporary.path("data"))
-        #expect(try daemon.stop(signal: SIGTERM) == 0)
+        let daemon = try await DaemonProcess.launch(dataDirectory: temporary.path("data"))
+        #expect(try await daemon.stop(signal: SIGTERM) == 0)
         #expect(daemon.logText.contains("govreportd stopped"))
     }
 
-    @Test func sighupReloadsTheFileAndKeepsTheOldSettingsWhenItIsBad() throws {
+    @Test func sighupReloadsTheFileAndKeepsTheOldSettingsWhenItIsBad() async throws {
         let temporary = try TemporaryDirectory()
-        let daemon = try DaemonProcess(dataDirectory: temporary.path("data"))
+        let daemon = try await DaemonProcess.launch(dataDirectory: temporary.path("data"))
         let file = try #require(daemon.configurationURL)
         try Data((DaemonProcess.quickConfiguration.replacingOccurrences(of: "log_level = info", with: "log_level = debug")).utf8)
             .write(to: file)
         kill(daemon.pid, SIGHUP)
-        try waitUntil("the file is reloaded", timeout: 20) { daemon.logText.contains("configuration reloaded") }
+        try await waitUntil("the file is reloaded", timeout: 20) { daemon.logText.contains("configuration reloaded") }
         #expect(daemon.logText.contains("log_level=debug"))
 
         try Data("log_level = loud\n".utf8).write(to: file)
         kill(daemon.pid, SIGHUP)
-        try waitUntil("the bad file is refused", timeout: 20) { daemon.logText.contains("configuration not reloaded") }
+        try await waitUntil("the bad file is refused", timeout: 20) { daemon.logText.contains("configuration not reloaded") }
         #expect(daemon.logText.contains(":1: log_level"))
         daemon.expectRunning()
     }
 
-    @Test func sigintStopsWithStatusZero() throws {
+    @Test func sigintStopsWithStatusZero() async throws {
         let temporary = try TemporaryDirectory()
-        let daemon = try DaemonProcess(dataDirectory: temporary.path("data"))
-        #expect(try daemon.stop(signal: SIGINT) == 0)
+        let daemon = try await DaemonProcess.launch(dataDirectory: temporary.path("data"))
+        #expect(try await daemon.stop(signal: SIGINT) == 0)
     }
 }

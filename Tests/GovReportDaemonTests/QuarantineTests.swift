@@ -9,10 +9,10 @@ import Glibc
 /// Junk in the inbox: the daemon keeps running, each item is visible with its reason (a job, or a file in
 /// `quarantine/` with a sidecar), and a symlink's target is never read.
 @Suite struct QuarantineTests {
-    @Test func junkNeverStopsTheDaemonAndEachHasAReason() throws {
+    @Test func junkNeverStopsTheDaemonAndEachHasAReason() async throws {
         let temporary = try TemporaryDirectory()
         let configuration = DaemonProcess.quickConfiguration + "\nmax_file_size = 64K\n"
-        let daemon = try DaemonProcess(dataDirectory: temporary.path("data"), configuration: configuration)
+        let daemon = try await DaemonProcess.launch(dataDirectory: temporary.path("data"), configuration: configuration)
         let inbox = daemon.inbox
         var random = SystemRandomNumberGenerator()
         try Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &random) }).write(to: inbox.appendingPathComponent("random.bin"))
@@ -30,7 +30,7 @@ import Glibc
         try Data(Fixture.variant(11)).write(to: inbox.appendingPathComponent("good.txt"))
 
         let queue = try daemon.openQueue()
-        try waitUntil("every entry is handled", timeout: 30) {
+        try await waitUntil("every entry is handled", timeout: 30) {
             let counts = try queue.counts()
             return counts[.quarantined] == 4 && counts[.rejected] == 3 && counts[.stored] == 1
         }

@@ -50,7 +50,7 @@ final class NotifyListener {
 }
 
 @Suite struct SystemdNotifierTests {
-    @Test func sendsToAPathAndToAnAbstractName() throws {
+    @Test func sendsToAPathAndToAnAbstractName() async throws {
         let temporary = try TemporaryDirectory()
         let path = temporary.path("notify").path
         let listener = try NotifyListener(path)
@@ -76,11 +76,11 @@ final class NotifyListener {
         #expect(SystemdNotifier(environment: ["WATCHDOG_USEC": "200000", "WATCHDOG_PID": "1"]).watchdogInterval == nil)
     }
 
-    @Test func theDaemonTellsSystemdReadyWatchdogReloadingAndStopping() throws {
+    @Test func theDaemonTellsSystemdReadyWatchdogReloadingAndStopping() async throws {
         let temporary = try TemporaryDirectory()
         let path = temporary.path("notify").path
         let listener = try NotifyListener(path)
-        let daemon = try DaemonProcess(dataDirectory: temporary.path("data"),
+        let daemon = try await DaemonProcess.launch(dataDirectory: temporary.path("data"),
                                        environment: ["NOTIFY_SOCKET": path, "WATCHDOG_USEC": "200000"],
                                        waitUntilReady: false)
         let ready = try listener.waitFor("READY=1")
@@ -97,6 +97,6 @@ final class NotifyListener {
 
         kill(daemon.pid, SIGTERM)
         _ = try listener.waitFor("STOPPING=1")
-        #expect(try daemon.stop(signal: SIGTERM) == 0)
+        #expect(try await daemon.stop(signal: SIGTERM) == 0)
     }
 }
