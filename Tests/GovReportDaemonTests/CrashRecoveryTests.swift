@@ -45,5 +45,29 @@ extension BusyDaemonTests {
             #expect(try queue.database.integrityCheck() == "ok")
             #expect(try await restarted.stop() == 0)
         }
+
+        @Test func sigtermWhileBusyDrainsExitsZeroAndLosesNothing() async throws {
+            let temporary = try TemporaryDirectory()
+            let data = temporary.path("data")
+            let count = 300
+            let staging = temporary.path("staging")
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            for n in 0..<count {
+                try Data(Fixture.variant(5000 + n)).write(to: staging.appendingPathComponent("r\(n).txt"))
+            }
+            let daemon = try await DaemonProcess.launch(dataDirectory: data)
+            for n in 0..<count {
+                rename(staging.appendingPathComponent("r\(n).txt").path, daemon.inbox.appendingPathComponent("r\(n).txt").path)
+            }
+            let queue = try daemon.openQueue()
+            try await waitUntil("some reports are stored", timeout: 60) { (try queue.counts()[.stored] ?? 0) >= 20 }
+            #expect(try await daemon.stop(signal: SIGTERM) == 0)
+            #expect(daemon.logText.contains("govreportd stopped"))
+
+            let restarted = try await DaemonProcess.launch(dataDirectory: data)
+            try await waitUntil("every file is stored", timeout: 120) { try queue.counts()[.stored] == count }
+            #expect(try queue.jobs(in: nil, limit: 2 * count).count == count)
+            #expect(try restarted.openStore().reportCounts().all == count)
+        }
     }
 }
