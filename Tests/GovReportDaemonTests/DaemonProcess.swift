@@ -12,9 +12,11 @@ final class DaemonProcess {
     /// The products directory (`.build/debug`) holds this test target's resource bundle and the executables.
     static let executable = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("govreportd")
 
-    /// Settings that keep the tests quick: a short settle period and frequent scans.
+    /// Settings that keep the tests quick: a short settle period and frequent scans; one worker, so that the
+    /// daemons leave the machine room for the other tests' time limits.
     static let quickConfiguration = """
         # govreportd test settings
+        workers = 1
         settle_seconds = 300ms
         scan_interval = 1s
         job_timeout = 30s
