@@ -5,12 +5,17 @@
 /// takes one position in each row it spans: positions covered from above stay (empty) so the columns line up,
 /// the extra positions of a `colspan` are dropped (a header cell spanning two columns and a value cell spanning
 /// two columns both count once).
+///
+/// All cells' text lives in one buffer (a cell is a range of it), so a table costs little more than its text.
 struct HTMLTableBuilder {
-    /// A cell's text and spans.
+    /// A cell: where its text is in the table's buffer, and its spans.
     struct Cell {
-        var text = HTMLTextBuffer()
-        var rowspan = 1
-        var colspan = 1
+        var start: Int
+        var end: Int
+        /// Lines the cell's text was broken into (paragraphs, `<br>`).
+        var lines: Int32
+        var rowspan: Int32
+        var colspan: Int32
     }
 
     /// A position of the expanded grid.
@@ -28,16 +33,23 @@ struct HTMLTableBuilder {
     static let maxRowspan = 10_000
     static let maxColumns = 256
 
-    private(set) var rows: [[Cell]] = []
+    /// The text of every cell, one after the other.
+    private var text = HTMLTextBuffer()
+    private(set) var cells: [Cell] = []
+    /// Index in `cells` of each row's first cell.
+    private(set) var rowStarts: [Int] = []
     private(set) var cellOpen = false
     private var rowOpen = false
     /// A table inside one of the cells: this table lays out the page and is not a statistics table.
     var containsTable = false
 
+    var rowCount: Int { rowStarts.count }
+    var cellCount: Int { cells.count }
+
     /// Starts a row (ending the open one).
     mutating func startRow() {
         endRow()
-        rows.append([])
+        rowStarts.append(cells.count)
         rowOpen = true
     }
 
@@ -50,32 +62,51 @@ struct HTMLTableBuilder {
     mutating func startCell(rowspan: Int, colspan: Int) {
         endCell()
         if !rowOpen { startRow() }
-        rows[rows.count - 1].append(Cell(rowspan: min(max(rowspan, 0), Self.maxRowspan),
-                                         colspan: min(max(colspan, 1), Self.maxColspan)))
+        text.startSegment()
+        cells.append(Cell(start: text.bytes.count, end: text.bytes.count, lines: Int32(text.lineCount),
+                          rowspan: Int32(min(max(rowspan, 0), Self.maxRowspan)),
+                          colspan: Int32(min(max(colspan, 1), Self.maxColspan))))
         cellOpen = true
     }
 
     mutating func endCell() {
+        guard cellOpen else { return }
         cellOpen = false
+        let last = cells.count - 1
+        cells[last].end = text.bytes.count
+        cells[last].lines = Int32(text.lineCount) - cells[last].lines
     }
 
     /// Runs `body` on the open cell's text; false when no cell is open.
     @discardableResult
     mutating func withOpenCell(_ body: (inout HTMLTextBuffer) -> Void) -> Bool {
         guard cellOpen else { return false }
-        body(&rows[rows.count - 1][rows[rows.count - 1].count - 1].text)
+        body(&text)
         return true
+    }
+
+    /// The table with its open cell and row ended.
+    func finished() -> HTMLTableBuilder {
+        var table = self
+        table.endRow()
+        return table
+    }
+
+    /// The cells of row `r`.
+    func row(_ r: Int) -> ArraySlice<Cell> {
+        cells[rowStarts[r]..<(r + 1 < rowStarts.count ? rowStarts[r + 1] : cells.count)]
     }
 
     /// The expanded grid: one row per `<tr>`, every position a cell, a covered position or absent; nil when it
     /// would have more than `limit` positions (spans far larger than the table).
     func slots(limit: Int = .max) -> [[Slot]]? {
+        if cellOpen { return finished().slots(limit: limit) }
         var total = 0
         var coveredUntil: [Int] = []  // per column: the last row a span from above covers
         var coverFirst: [Bool] = []   // per column: the covering cell starts in this column
         var out: [[Slot]] = []
-        out.reserveCapacity(rows.count)
-        for (r, cells) in rows.enumerated() {
+        out.reserveCapacity(rowCount)
+        for r in 0..<rowCount {
             var row: [Slot] = []
             var c = 0
             func skipCovered() {
@@ -84,18 +115,18 @@ struct HTMLTableBuilder {
                     c += 1
                 }
             }
-            for cell in cells {
+            for cell in self.row(r) {
                 skipCovered()
                 guard c < Self.maxColumns else { break }
-                let width = min(cell.colspan, Self.maxColumns - c)
-                row.append(.cell(cell.text.trimmedText))
+                let width = min(Int(cell.colspan), Self.maxColumns - c)
+                row.append(.cell(text.trimmedText(cell.start..<cell.end)))
                 for _ in 1..<max(width, 1) { row.append(.columnCovered) }
                 if cell.rowspan != 1 {
                     if coveredUntil.count < c + width {
                         coveredUntil += Array(repeating: -1, count: c + width - coveredUntil.count)
                         coverFirst += Array(repeating: false, count: c + width - coverFirst.count)
                     }
-                    let last = cell.rowspan == 0 ? Int.max : r + cell.rowspan - 1
+                    let last = cell.rowspan == 0 ? Int.max : r + Int(cell.rowspan) - 1
                     for k in c..<(c + width) {
                         coveredUntil[k] = last
                         coverFirst[k] = k == c
@@ -134,30 +165,26 @@ struct HTMLTableBuilder {
     /// True when the table lays out a page rather than holding statistics: it contains a table, or one of its
     /// cells holds several paragraphs of running text.
     var isLayout: Bool {
-        if containsTable { return true }
-        return rows.contains { $0.contains { $0.text.lineCount >= 3 && $0.text.bytes.count >= 240 } }
+        containsTable || cells.contains { $0.lines >= 3 && $0.end - $0.start >= 240 }
     }
-
-    /// How many cells the table has.
-    var cellCount: Int { rows.reduce(0) { $0 + $1.count } }
 
     /// The table as lines of text: a statistics table one tab-separated line per row; a layout table cell by
     /// cell, each cell's own lines kept.
     func render() -> [UInt8] {
+        if cellOpen { return finished().render() }
         if isLayout {
             var out: [UInt8] = []
-            for row in rows {
-                for var cell in row {
-                    out.append(contentsOf: cell.text.finish())
-                }
+            for cell in cells where cell.end > cell.start {
+                out.append(contentsOf: text.bytes[cell.start..<cell.end])
+                if out.last != 0x0A { out.append(0x0A) }
             }
             return out
         }
         if let grid = grid(limit: 16 * cellCount + 4096) { return Array(grid.render().utf8) }
         // Spans far larger than the table (hostile or broken markup): the cells as they stand, unexpanded.
         var out = ""
-        for row in rows {
-            out += row.map(\.text.trimmedText).joined(separator: "\t")
+        for r in 0..<rowCount {
+            out += row(r).map { text.trimmedText($0.start..<$0.end) }.joined(separator: "\t")
             out += "\n"
         }
         return Array(out.utf8)

@@ -16,7 +16,6 @@ struct HTMLTextBuffer {
     mutating func append(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         var i = range.lowerBound
         let end = range.upperBound
-        bytes.reserveCapacity(bytes.count + (end - i))
         while i < end {
             let c = b[i]
             if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
@@ -72,15 +71,21 @@ struct HTMLTextBuffer {
         }
     }
 
+    /// Starts a new piece of text (a table cell) at the end: no space carries over into it.
+    mutating func startSegment() {
+        pendingSpace = false
+        lineStart = bytes.count
+    }
+
     /// The text with its final line ended.
     mutating func finish() -> [UInt8] {
         breakLine()
         return bytes
     }
 
-    /// The text trimmed of white space (the ideographic space included) at both ends, for a table cell.
-    var trimmedText: String {
-        var lo = 0, hi = bytes.count
+    /// The text of `range` trimmed of white space (the ideographic space included) at both ends, for a cell.
+    func trimmedText(_ range: Range<Int>) -> String {
+        var lo = range.lowerBound, hi = range.upperBound
         while lo < hi {
             if bytes[lo] == 0x20 || bytes[lo] == 0x0A { lo += 1 }
             else if hi - lo >= 3 && bytes[lo] == 0xE3 && bytes[lo + 1] == 0x80 && bytes[lo + 2] == 0x80 { lo += 3 }

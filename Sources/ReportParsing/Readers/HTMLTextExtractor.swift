@@ -105,7 +105,7 @@ struct HTMLTextExtractor {
     /// Ends the innermost table and writes its lines where it stands: into the enclosing cell, or the document.
     private mutating func closeTable() {
         let table = tables.removeLast()
-        if !table.isLayout && table.rows.count >= 2 { dataTables += 1 }
+        if !table.isLayout && table.rowCount >= 2 { dataTables += 1 }
         let lines = table.render()
         appendText { $0.append(lines: lines) }
     }
