@@ -21,7 +21,7 @@ struct HTMLTokenizerTests {
     }
 
     /// The value of attribute `name` on the first start tag of `html`.
-    func attribute(_ name: String, _ html: String) -> String? {
+    func attribute(_ name: StaticString, _ html: String) -> String? {
         let bytes = Array(html.utf8)
         return bytes.withUnsafeBufferPointer { b in
             var tokenizer = HTMLTokenizer(b)

@@ -47,6 +47,42 @@ enum HTMLPageCheck {
         return parts.allSatisfy { $0.trimmingSpaces.count <= 16 }
     }
 
+    /// UTF-8 of the first characters of `breadcrumbStarts`: 当, 您, 所.
+    static let breadcrumbLeads: [[UInt8]] = [[0xE5, 0xBD, 0x93], [0xE6, 0x82, 0xA8], [0xE6, 0x89, 0x80]]
+
+    /// The lines of `text` (UTF-8, every line ended) without navigation trails. Only short lines holding a
+    /// separator or a "you are here" word are looked at closely.
+    static func droppingBreadcrumbs(_ text: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var start = 0
+        while start < text.count {
+            var end = start
+            var candidate = false
+            // "当" (E5 BD 93), "您" (E6 82 A8) or "所" (E6 89 80) first: maybe "当前位置" and the like.
+            if end + 2 < text.count, breadcrumbLeads.contains(where: { $0[0] == text[end] && $0[1] == text[end + 1] && $0[2] == text[end + 2] }) {
+                candidate = true
+            }
+            while end < text.count && text[end] != 0x0A {
+                let c = text[end]
+                // ">", "»" (C2 BB), "›" (E2 80 BA), "→" (E2 86 92), "＞" (EF BC 9E).
+                if c == 0x3E || (c == 0xC2 && end + 1 < text.count && text[end + 1] == 0xBB)
+                    || (c == 0xE2 && end + 2 < text.count
+                        && ((text[end + 1] == 0x80 && text[end + 2] == 0xBA) || (text[end + 1] == 0x86 && text[end + 2] == 0x92)))
+                    || (c == 0xEF && end + 2 < text.count && text[end + 1] == 0xBC && text[end + 2] == 0x9E) {
+                    candidate = true
+                }
+                end += 1
+            }
+            let line = text[start..<min(end + 1, text.count)]
+            if !(candidate && end - start <= 320 && isBreadcrumb(String(decoding: text[start..<end], as: UTF8.self))) {
+                out.append(contentsOf: line)
+            }
+            start = end + 1
+        }
+        return out
+    }
+
     /// The first `count` bytes, ASCII letters lower-cased.
     static func lowercasedPrefix(_ bytes: [UInt8], _ count: Int) -> [UInt8] {
         bytes.prefix(count).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }

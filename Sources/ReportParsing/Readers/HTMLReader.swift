@@ -34,12 +34,7 @@ enum HTMLReader {
             return .rejected(reason: "网页中的文字超过\(textLimit >> 20) MB，远超年度报告的篇幅，不是可读取的年度报告",
                              encoding: decoded.encoding)
         }
-        var out = ""
-        for line in String(decoding: extractor.finish(), as: UTF8.self).split(separator: "\n")
-        where !HTMLPageCheck.isBreadcrumb(line) {
-            out += line
-            out += "\n"
-        }
+        let out = String(decoding: HTMLPageCheck.droppingBreadcrumbs(extractor.finish()), as: UTF8.self)
         if let reason = HTMLPageCheck.problem(text: out, extractor: extractor, source: bytes) {
             return .rejected(reason: reason, encoding: decoded.encoding)
         }

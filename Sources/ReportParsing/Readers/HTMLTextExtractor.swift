@@ -104,7 +104,8 @@ struct HTMLTextExtractor {
 
     /// Ends the innermost table and writes its lines where it stands: into the enclosing cell, or the document.
     private mutating func closeTable() {
-        let table = tables.removeLast()
+        var table = tables.removeLast()
+        table.endRow()
         if !table.isLayout && table.rowCount >= 2 { dataTables += 1 }
         let lines = table.render()
         appendText { $0.append(lines: lines) }

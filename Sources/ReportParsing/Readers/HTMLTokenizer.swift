@@ -93,14 +93,15 @@ struct HTMLTokenizer {
     /// The lower-cased tag name (at most 32 bytes are kept) and the index after it.
     private func readName(from i: Int) -> (String, Int) {
         var j = i
-        var bytes: [UInt8] = []
+        var upper = false
         while j < b.count {
             let c = b[j]
             if Self.isSpace(c) || c == UInt8(ascii: ">") || c == UInt8(ascii: "/") { break }
-            if bytes.count < 32 { bytes.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
+            if c >= 0x41 && c <= 0x5A { upper = true }
             j += 1
         }
-        return (String(decoding: bytes, as: UTF8.self), j)
+        let name = String(decoding: UnsafeBufferPointer(rebasing: b[i..<min(j, i + 32)]), as: UTF8.self)
+        return (upper ? name.lowercased() : name, j)
     }
 
     /// The index of the `>` that ends a start tag, honouring quoted attribute values, and whether the tag ends
@@ -181,8 +182,8 @@ struct HTMLTokenizer {
 
     /// The value of the attribute `name` (lower-case) in a start tag's attribute range, references decoded;
     /// nil when absent, "" when present without a value.
-    func attribute(_ name: String, in range: Range<Int>) -> String? {
-        let target = Array(name.utf8)
+    func attribute(_ name: StaticString, in range: Range<Int>) -> String? {
+        let target = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         var j = range.lowerBound
         let end = range.upperBound
         while j < end {
