@@ -75,6 +75,8 @@ struct FormatSnifferTests {
         "<p>本报告由……编制。</p>",
         "<head><title>x</title></head>",
         "<body>正文</body>",
+        "<%@ page contentType=\"text/html; charset=gb2312\" pageEncoding=\"UTF-8\"%>\n<html>",
+        "\n\n<?php header('x'); ?>\nWarning: something\n<html><body>",
     ])
     func html(_ text: String) {
         #expect(sniff(text).format == .html)

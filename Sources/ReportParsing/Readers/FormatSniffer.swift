@@ -86,6 +86,14 @@ public enum FormatSniffer {
     /// True when the decoded start, after a BOM, white space, comments and an XML declaration, is markup a web
     /// page begins with.
     static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+        if startsWithMarkup(bytes) { return true }
+        // Server-side junk, a long comment or stray text before the page: the page's own tags still show.
+        let head = bytes.prefix(sniffWindow).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return ["<html", "<body", "<!doctype html"].contains { search(Array($0.utf8), in: head) != nil }
+    }
+
+    /// True when the decoded start is a tag a web page begins with (see `looksLikeHTML`).
+    static func startsWithMarkup(_ bytes: [UInt8]) -> Bool {
         var start = ArraySlice(bytes.prefix(sniffWindow))
         if start.starts(with: [0xEF, 0xBB, 0xBF]) { start = start.dropFirst(3) }
         if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) {
@@ -109,6 +117,12 @@ public enum FormatSniffer {
             if rest.starts(with: Array("?".utf8)) {
                 guard let close = rest.firstIndex(of: UInt8(ascii: ">")) else { return false }
                 i = close + 1
+                continue
+            }
+            if rest.starts(with: Array("%".utf8)) {
+                // A JSP or ASP directive left in a saved page.
+                guard let close = search(Array("%>".utf8), in: rest) else { return false }
+                i = close + 2
                 continue
             }
             let word = rest.prefix(16).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
