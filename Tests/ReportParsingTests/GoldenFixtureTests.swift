@@ -20,7 +20,9 @@ import Testing
 /// `Fixtures/make_fixtures.py` (see its header).
 @Suite("Golden fixtures")
 struct GoldenFixtureTests {
-    static let names = Fixtures.goldenNames
+    /// The DOCX fixtures (`docx-*`) are read through `DocumentReader` by `DOCXReaderTests` until
+    /// `Fixtures.process` does format detection.
+    static let names = Fixtures.goldenNames.filter { !$0.hasPrefix("docx-") }
     static let updating = ProcessInfo.processInfo.environment["GOVREPORT_UPDATE_GOLDEN"] == "1"
 
     @Test("there are golden fixtures, each with an input and a truth")
