@@ -1,5 +1,8 @@
 import DocumentConversion
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import ReportModel
 import ReportParsing
 import ReportValidation
@@ -30,6 +33,17 @@ struct FormatBench {
         if let i = arguments.firstIndex(of: "--pdf"), i + 1 < arguments.count {
             pdf = arguments[i + 1]
             arguments.removeSubrange(i...(i + 1))
+        }
+        // `--docx-text-only`: only DOCX → text, for counting instructions with `perf stat` on a busy machine.
+        if let i = arguments.firstIndex(of: "--docx-text-only") {
+            arguments.remove(at: i)
+            let inputs = try (arguments.isEmpty ? defaultDOCX() : arguments).map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0))) }
+            var sink = 0
+            for k in 0..<reports {
+                if case .text(let text, _) = DOCXReader.read(inputs[k % inputs.count]) { sink &+= text.utf8.count }
+            }
+            print("DOCX → text: \(reports) reports, \(sink / reports) bytes of text each")
+            return
         }
         let docxPaths = arguments.isEmpty ? defaultDOCX() : arguments
         try benchDOCX(docxPaths, reports: reports)
@@ -78,8 +92,9 @@ struct FormatBench {
         }
         for (name, seconds) in [("DOCX → text (ZIP + XML)", textOnly), ("text → report (parse + validate)", pipeline),
                                 ("DOCX → report (all)", whole)] {
-            print("  " + pad(name) + String(format: "%8.0f reports/s  %8.1f µs/report",
-                                            Double(reports) / seconds, seconds / Double(reports) * 1e6))
+            print("  " + pad(name) + String(format: "%8.0f reports/s  %8.1f µs/report  (CPU: %8.0f reports/s %8.1f µs/report)",
+                                            Double(reports) / seconds.wall, seconds.wall / Double(reports) * 1e6,
+                                            Double(reports) / seconds.cpu, seconds.cpu / Double(reports) * 1e6))
         }
         if sink == 42 { print("") }
     }
@@ -103,34 +118,48 @@ struct FormatBench {
         }
         for (name, seconds) in [("pdftotext -layout alone", direct), ("ProcessConverter", converted),
                                 ("PDF → report (all)", whole)] {
-            print("  " + pad(name) + String(format: "%8.1f ms/document  %5.2f× pdftotext",
-                                            seconds / Double(runs) * 1e3, seconds / direct))
+            print("  " + pad(name) + String(format: "%8.1f ms/document  %5.2f× pdftotext  (CPU: %6.1f ms/document %5.2f×)",
+                                            seconds.wall / Double(runs) * 1e3, seconds.wall / direct.wall,
+                                            seconds.cpu / Double(runs) * 1e3, seconds.cpu / direct.cpu))
         }
         if sink == 42 { print("") }
     }
 
-    /// Runs `pdftotext -layout -enc UTF-8 FILE -` directly; the byte count of its output.
+    /// Runs `pdftotext -layout -enc UTF-8 FILE OUT` directly (posix_spawn, output to a file, no pipes): the
+    /// least a conversion can cost. Returns its exit status.
     static func runPDFToText(_ path: String) -> Int {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
-        process.arguments = ["-layout", "-enc", "UTF-8", path, "-"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        guard (try? process.run()) != nil else { return 0 }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return data.count
+        let out = "/tmp/govreport-format-bench-\(getpid()).txt"
+        defer { unlink(out) }
+        let words: [String] = ["/usr/bin/pdftotext", "-layout", "-enc", "UTF-8", path, out]
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/usr/bin/pdftotext", nil, nil, argv, nil) == 0 else { return -1 }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return Int(status)
     }
 
     static func pad(_ s: String) -> String {
         s + String(repeating: " ", count: max(1, 36 - s.count))
     }
 
-    /// Wall-clock seconds of `body`.
-    static func measure(_ body: () -> Void) -> Double {
+    /// Wall-clock and CPU seconds of `body` (CPU: this process and its finished children, user + system), so
+    /// that numbers taken on a loaded machine still say what one core does.
+    static func measure(_ body: () -> Void) -> (wall: Double, cpu: Double) {
+        let cpuBefore = cpuSeconds()
         let clock = ContinuousClock()
         let elapsed = clock.measure(body)
         let (seconds, attoseconds) = elapsed.components
-        return Double(seconds) + Double(attoseconds) * 1e-18
+        return (Double(seconds) + Double(attoseconds) * 1e-18, cpuSeconds() - cpuBefore)
+    }
+
+    static func cpuSeconds() -> Double {
+        var own = rusage()
+        var children = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &own)
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &children)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
+        return seconds(own.ru_utime) + seconds(own.ru_stime) + seconds(children.ru_utime) + seconds(children.ru_stime)
     }
 }

@@ -23,6 +23,7 @@ import zipfile
 from xml.sax.saxutils import escape
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True
 sys.path.insert(0, HERE)
 import make_fixtures as mf  # noqa: E402  (shared numbers, narrative and truth helpers)
 

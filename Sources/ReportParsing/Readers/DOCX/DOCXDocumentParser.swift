@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads the body of `word/document.xml` into text: one line per paragraph, each table as a grid of tab-separated
 /// rows (`TextGrid`).
 ///
@@ -60,8 +66,7 @@ struct DOCXDocumentParser {
         if n >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { i = 3 }
         while i < n {
             if b[i] != UInt8(ascii: "<") {
-                var j = i + 1
-                while j < n && b[j] != UInt8(ascii: "<") { j += 1 }
+                let j = Self.next(UInt8(ascii: "<"), b, from: i + 1)
                 if inText && skipDepth == 0 { appendText(b, i, j) }
                 i = j
                 continue
@@ -254,22 +259,17 @@ struct DOCXDocumentParser {
         return i
     }
 
-    /// The index just past the `>` that ends a tag, skipping quoted attribute values.
+    /// The index just past the first `>` after `start`: the end of the tag. Word and every writer seen escape `>`
+    /// inside attribute values; a file that does not is misread there, never read out of bounds.
     private static func tagEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
-        var i = start
-        var quote: UInt8 = 0
-        while i < b.count {
-            let c = b[i]
-            if quote != 0 {
-                if c == quote { quote = 0 }
-            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
-                quote = c
-            } else if c == UInt8(ascii: ">") {
-                return i + 1
-            }
-            i += 1
-        }
-        return b.count
+        min(b.count, next(UInt8(ascii: ">"), b, from: start) + 1)
+    }
+
+    /// The index of the next `byte` at or after `from`, or `b.count`.
+    private static func next(_ byte: UInt8, _ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard from < b.count, let base = b.baseAddress else { return b.count }
+        guard let found = memchr(base + from, Int32(byte), b.count - from) else { return b.count }
+        return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
     }
 
     /// The element a name stands for, by its local name (the part after the namespace prefix).
@@ -344,17 +344,15 @@ struct DOCXDocumentParser {
         return n
     }
 
-    private static func equals(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>?, _ literal: String) -> Bool {
-        guard let range else { return false }
-        let utf8 = literal.utf8
-        guard range.count == utf8.count else { return false }
-        return zip(b[range], utf8).allSatisfy { $0 == $1 }
+    private static func equals(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>?, _ literal: StaticString) -> Bool {
+        guard let range, range.count == literal.utf8CodeUnitCount else { return false }
+        let start = literal.utf8Start
+        for k in 0..<range.count where b[range.lowerBound + k] != start[k] { return false }
+        return true
     }
 
-    private static func matches(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ literal: String) -> Bool {
-        let utf8 = literal.utf8
-        guard at + utf8.count <= b.count else { return false }
-        return zip(b[at..<(at + utf8.count)], utf8).allSatisfy { $0 == $1 }
+    private static func matches(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ literal: StaticString) -> Bool {
+        at + literal.utf8CodeUnitCount <= b.count && equals(b, at..<(at + literal.utf8CodeUnitCount), literal)
     }
 
     /// The index just past the first occurrence of `needle` at or after `from`.

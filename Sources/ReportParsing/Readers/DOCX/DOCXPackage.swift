@@ -151,12 +151,13 @@ struct DOCXPackage {
                     return Data(compressed)
                 },
                 consumer: { chunk in
-                    if output.count + chunk.count > allowed {
-                        let failure = Failure.tooLarge("\(entry.name)解压超过\(Self.mebibytes(allowed))")
+                    // The declared size has passed every limit; inflating past it means the directory lies.
+                    if output.count + chunk.count > entry.uncompressedSize {
+                        let failure = Failure.tooLarge("\(entry.name)解压后超过目录声明的\(Self.mebibytes(entry.uncompressedSize))")
                         stopped = failure
                         throw failure
                     }
-                    output.append(contentsOf: chunk)
+                    chunk.withUnsafeBytes { output.append(contentsOf: $0) }
                 })
         } catch {
             if let stopped { throw stopped }
