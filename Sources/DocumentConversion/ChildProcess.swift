@@ -85,7 +85,8 @@ struct ChildProcess {
                 }
             }
         }
-        // Both pipes are closed; wait for the exit, still within the deadline.
+        // Both pipes are closed; wait for the exit, still within the deadline (polling from 50 µs up to 5 ms).
+        var pause: UInt32 = 50
         while true {
             var status: Int32 = 0
             let reaped = waitpid(pid, &status, WNOHANG)
@@ -95,7 +96,8 @@ struct ChildProcess {
             }
             if reaped < 0 && errno != EINTR { return .exited(status: -1, stdout: stdout, stderr: stderr) }
             if ContinuousClock.now >= deadline { return terminate(pid, .timedOut) }
-            usleep(2_000)
+            usleep(pause)
+            pause = min(pause * 2, 5_000)
         }
     }
 
