@@ -86,6 +86,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Release-build throughput of the DOCX reader and the PDF converter (`swift run -c release govreport-format-bench`).
+        .executableTarget(
+            name: "govreport-format-bench",
+            dependencies: ["ReportModel", "ReportParsing", "ReportValidation", "DocumentConversion"]
+        ),
         .testTarget(
             name: "ReportModelTests",
             dependencies: ["ReportModel"]
