@@ -41,6 +41,12 @@ let package = Package(
         .executableTarget(name: "govreport-store-crashtest", dependencies: ["ReportModel", "ReportStore"]),
         // Release-build store throughput (`swift run -c release govreport-store-bench <seed file>`).
         .executableTarget(name: "govreport-store-bench", dependencies: ["ReportModel", "ReportStore"]),
+        // Workbooks people open in Excel or WPS: reports laid out like the official tables, written as XLSX.
+        .target(
+            name: "ReportExport",
+            dependencies: ["ReportModel", "ReportStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(name: "ReportExportTests", dependencies: ["ReportModel", "ReportStore", "ReportExport"]),
         // Control socket requests and responses, protocol version, JSON-lines framing; daemon and client share it.
         .target(name: "ControlProtocol", dependencies: ["ReportModel"]),
         // The daemon's parts: configuration, inbox intake, workers, control server, systemd notify.
@@ -84,6 +90,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Release-build throughput of the DOCX reader and the PDF converter (`swift run -c release govreport-format-bench`).
+        .executableTarget(
+            name: "govreport-format-bench",
+            dependencies: ["ReportModel", "ReportParsing", "ReportValidation", "DocumentConversion"]
+        ),
         .testTarget(
             name: "ReportModelTests",
             dependencies: ["ReportModel"]
@@ -102,6 +113,8 @@ let package = Package(
             dependencies: ["ReportModel", "ReportStore", "ControlProtocol", "GovReportDaemon"],
             resources: [.copy("Fixtures")]
         ),
+        // The systemd units and scripts/install.sh, checked with systemd's tools; runs the built binaries.
+        .testTarget(name: "DeploymentTests"),
         .testTarget(
             name: "GovReportCtlTests",
             dependencies: ["ReportModel"],

@@ -79,11 +79,11 @@ public final class Daemon: Sendable {
                            logger: logger)
     }
 
-    /// The converter the workers give the document reader for PDF and legacy Word.
-    ///
-    /// The `pdftotext` and `antiword` settings are for it; `ProcessConverter` finds the tools on `PATH` today.
+    /// The converter the workers give the document reader for PDF and legacy Word: the configured tools as
+    /// child processes, each run limited to `job_timeout` (a timeout is retried).
     private static func converter(for configuration: DaemonConfiguration) -> any DocumentConverter {
-        ProcessConverter()
+        ProcessConverter(pdftotext: configuration.pdftotext, docConverters: [configuration.antiword, "catdoc"],
+                         timeout: configuration.jobTimeout)
     }
 
     /// Recovers, runs every service until a shutdown signal, and drains. Returns normally after `SIGTERM`.

@@ -26,6 +26,9 @@ struct GovReportBench: ParsableCommand {
     @Option(help: "How many different inputs to cycle through, the seed included.")
     var variants = 8
 
+    @Flag(help: "Also read the inputs laid out as web pages (HTML), through format detection and the HTML reader.")
+    var html = false
+
     static let warmUpReports = 1_000
 
     func validate() throws {
@@ -73,8 +76,20 @@ struct GovReportBench: ParsableCommand {
         }
         memory.append(("after \(grouped(reports)) more reports", MemoryUsage.current()))
 
-        printStages([("decode bytes → String", decode), ("parse + validate", pipeline)], baseline: decode)
-        print("(inputs average \(grouped(decodedBytes / reports)) bytes; \(findings / reports) findings per report)\n")
+        var stages = [("decode bytes → String", decode), ("parse + validate", pipeline)]
+        var pageBytes = 0
+        if html {
+            let pages = HTMLPages.make(from: inputs)
+            pageBytes = pages.reduce(0) { $0 + $1.count } / pages.count
+            let first = validator.validate(DocumentReader().read(pages[0], fileName: "seed.html"))
+            print("html →   \(Self.describe(first)) (format \(first.format))")
+            stages.append(("HTML read + validate", HTMLPages.measure(pages, reports: reports, warmUp: Self.warmUpReports).timing))
+            memory.append(("after the HTML pages", MemoryUsage.current()))
+        }
+        printStages(stages, baseline: decode)
+        print("(inputs average \(grouped(decodedBytes / reports)) bytes; \(findings / reports) findings per report)")
+        if html { print("(HTML pages average \(grouped(pageBytes)) bytes)") }
+        print()
         printMemory(memory)
     }
 

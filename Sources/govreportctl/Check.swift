@@ -9,7 +9,9 @@ extension GovReportCtl {
             abstract: "Check report files and say what is wrong with each.",
             discussion: """
                 Each FILE is read (regular files only, at most 64 MiB), parsed and validated in this \
-                process; nothing is stored and no daemon is needed. Without --json the result is a short \
+                process; nothing is stored and no daemon is needed. The format is taken from the content, \
+                not the name: text, Word (DOCX), PDF (through pdftotext, from poppler-utils) and Word \
+                97–2003 (through antiword or catdoc, when installed). Without --json the result is a short \
                 summary per file: body, year, template, status, then the findings grouped by severity \
                 (错误 error, 警告 warning, 提示 info).
 

@@ -1,13 +1,15 @@
 import Crypto
+import DocumentConversion
 import ReportModel
 import ReportParsing
 import ReportValidation
 
-/// Reads one file and runs parse → validate on its bytes, in this process.
+/// Reads one file of any supported format and runs parse → validate on its bytes, in this process (PDF and
+/// legacy Word through their converter programs, as child processes).
 struct ReportChecker {
     /// Larger files are refused without being read.
     var sizeLimit = 64 << 20
-    private let parser = ReportParser()
+    private let reader = DocumentReader(converter: ProcessConverter())
     private let validator = ReportValidator()
 
     /// The report for the file at `path`; a file that cannot be read gets a rejected report that says why.
@@ -21,7 +23,7 @@ struct ReportChecker {
                 .error(RuleID.docFormat, "无法读取文件：\(error.reason)")
             ])
         }
-        var report = parser.parse(bytes, fileName: name)
+        var report = reader.read(bytes, fileName: name)
         report.sha256 = Self.sha256Hex(bytes)
         return validator.validate(report)
     }

@@ -1,6 +1,5 @@
 import Foundation
 import ReportStore
-@testable import GovReportDaemon
 import Testing
 
 #if canImport(Glibc)
@@ -42,21 +41,23 @@ import Glibc
         // Pieces every 200 ms for 3 s, from a thread of its own so the pauses stay short on a busy machine:
         // longer than the settle period (2 s) and past scans (every 1 s), but the file changes well within every
         // settle period, so it must not be read before it is closed.
-        let written = Readiness()
+        // The check that nothing was read yet runs on the writer's thread right after the last piece, while the
+        // file is still open and has just changed.
+        let queue = try daemon.openQueue()
+        let outcome = WriterOutcome()
         Thread.detachNewThread {
             let pieces = 15
             let size = (bytes.count + pieces - 1) / pieces
             for piece in 0..<pieces {
                 let chunk = Array(bytes[min(bytes.count, piece * size)..<min(bytes.count, (piece + 1) * size)])
                 _ = chunk.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-                Thread.sleep(forTimeInterval: 0.2)
+                if piece < pieces - 1 { Thread.sleep(forTimeInterval: 0.2) }
             }
-            written.set()
+            outcome.finish(readEarly: (try? queue.jobs(in: nil, limit: 10).isEmpty) != true)
+            close(fd)
         }
-        try await waitUntil("the writer is done", timeout: 60) { written.isSet }
-        let queue = try daemon.openQueue()
-        #expect(try queue.jobs(in: nil, limit: 10).isEmpty, "read before the writer was done")
-        close(fd)
+        try await waitUntil("the writer is done", timeout: 60) { outcome.result != nil }
+        #expect(outcome.result == false, "read before the writer was done")
         try await waitUntil("the slow file is stored", timeout: 30) { try queue.counts()[.stored] == 1 }
         let job = try #require(try queue.jobs(in: .stored, limit: 1).first)
         #expect(try queue.documentBytes(job.sha256) == bytes)
@@ -104,4 +105,13 @@ import Glibc
         try await waitUntil("the file is stored after resuming", timeout: 30) { try queue.counts()[.stored] == 1 }
         daemon.expectRunning()
     }
+}
+
+/// What the slow writer saw: nil until it is done, then whether the daemon had read the file too early.
+private final class WriterOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var readEarly: Bool?
+
+    func finish(readEarly: Bool) { lock.withLock { self.readEarly = readEarly } }
+    var result: Bool? { lock.withLock { readEarly } }
 }

@@ -52,9 +52,9 @@ enum Fixtures {
         [UInt8](try Data(contentsOf: url))
     }
 
-    /// Parse, then validate: the whole output the golden files record.
+    /// Read (format detected from the content), then validate: the whole output the golden files record.
     static func process(_ bytes: [UInt8], fileName: String = "input.txt") -> Report {
-        ReportValidator().validate(ReportParser().parse(bytes, fileName: fileName))
+        ReportValidator().validate(DocumentReader(converter: nil).read(bytes, fileName: fileName))
     }
 
     /// The report's JSON as `expected.json` stores it (sorted keys, pretty, slashes unescaped, final newline).

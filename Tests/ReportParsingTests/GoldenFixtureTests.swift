@@ -4,9 +4,10 @@ import Testing
 
 /// Golden files: every folder `Fixtures/golden/<name>/` holds
 ///
-/// - `input.*`: a report text (any encoding) showing one class of real-document quirk;
+/// - `input.*`: a report (text in any encoding, or a web page) showing one class of real-document quirk; its
+///   format is detected from the content, as `DocumentReader` does;
 /// - `expected.json`: the whole parse → validate result, as `Report`'s JSON (sorted keys, pretty printed,
-///   slashes unescaped, `file` = "input.txt", `sha256` = "");
+///   slashes unescaped, `file` = the input's name, `sha256` = "");
 /// - `truth.json`: what a person reads in the document (template, year, body, cell values, rules that must or
 ///   must not fire), written from the document and never copied from parser output.
 ///
@@ -17,7 +18,7 @@ import Testing
 ///
 /// then read the diff of every `expected.json` against its document and truth before committing. Never
 /// bless a wrong value: fix the parser, or leave the truth test failing. New fixtures are made by
-/// `Fixtures/make_fixtures.py` (see its header).
+/// `Fixtures/make_fixtures.py` and `Fixtures/make_html_fixtures.py` (see their headers).
 @Suite("Golden fixtures")
 struct GoldenFixtureTests {
     static let names = Fixtures.goldenNames
@@ -35,7 +36,8 @@ struct GoldenFixtureTests {
 
     @Test("parse + validate output equals expected.json byte for byte", arguments: names)
     func matchesExpectedJSON(_ name: String) throws {
-        let report = Fixtures.process(try Fixtures.bytes(try Fixtures.input(name)))
+        let input = try Fixtures.input(name)
+        let report = Fixtures.process(try Fixtures.bytes(input), fileName: input.lastPathComponent)
         let actual = try Fixtures.encode(report)
         if Self.updating {
             let target = Fixtures.sourceRoot.appendingPathComponent("golden").appendingPathComponent(name)
@@ -58,7 +60,8 @@ struct GoldenFixtureTests {
     @Test("the parse result agrees with what a person reads (truth.json)", arguments: names)
     func agreesWithTruth(_ name: String) throws {
         let truth = try Truth.load(name)
-        let report = Fixtures.process(try Fixtures.bytes(try Fixtures.input(name)))
+        let input = try Fixtures.input(name)
+        let report = Fixtures.process(try Fixtures.bytes(input), fileName: input.lastPathComponent)
         let rules = Set(report.findings.map(\.rule))
         let context = "\(name) [status \(report.status.rawValue); rules \(rules.sorted().joined(separator: " "))]"
 

@@ -187,12 +187,14 @@ final class JobRunner: Service {
         }
     }
 
-    /// Reads and validates one job's bytes; a converter failure that may pass is reported as transient.
+    /// Reads and validates one job's bytes; a rejection that may pass (a converter timed out) is transient.
     private static func read(_ job: ClaimedJob, converter: any DocumentConverter, validator: ReportValidator) -> Outcome {
-        let watch = ConversionWatch(converter)
-        let report = DocumentReader(converter: watch).read(job.bytes, fileName: job.fileName)
-        if let reason = watch.transientFailure { return .transient(reason) }
-        var checked = validator.validate(report)
+        let outcome = DocumentReader(converter: converter).outcome(job.bytes, fileName: job.fileName)
+        if outcome.isTransient {
+            let reason = outcome.report.findings.first { $0.severity == .error }?.message ?? "转换暂时失败 / conversion failed for now"
+            return .transient(reason)
+        }
+        var checked = validator.validate(outcome.report)
         checked.sha256 = job.sha256
         return .report(checked)
     }

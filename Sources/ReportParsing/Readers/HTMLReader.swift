@@ -1,7 +1,43 @@
 /// Reads a web page: charset, markup, tables expanded into grids → text.
 enum HTMLReader {
+    /// A page read as text, with its charset and the bytes that charset could not decode.
+    struct Page: Equatable {
+        var text: String
+        var encoding: String
+        var undecodableBytes: Int
+    }
+
+    /// What reading a page gave: text, or why it is not a report (with the charset, when it was found).
+    enum Result: Equatable {
+        case text(Page)
+        case rejected(reason: String, encoding: String?)
+    }
+
+    /// Pages with more text than this are not annual reports (real ones have well under 1 MB of text); reading
+    /// stops there, so absurd files end in bounded time.
+    static let textLimit = 4 << 20
+
     /// The page's text, or why it is not a report (an empty application shell, an attachment link only).
     static func read(_ bytes: [UInt8]) -> ReaderOutput {
-        .rejected(reason: "暂不支持读取网页（HTML）文件")
+        switch page(bytes) {
+        case .text(let page): .text(page.text, encoding: page.encoding)
+        case .rejected(let reason, _): .rejected(reason: reason)
+        }
+    }
+
+    static func page(_ bytes: [UInt8]) -> Result {
+        let decoded = HTMLCharset.decode(bytes)
+        var text = decoded.text
+        var extractor = HTMLTextExtractor()
+        let completed = text.withUTF8 { extractor.run($0, textLimit: textLimit) }
+        guard completed else {
+            return .rejected(reason: "网页中的文字超过\(textLimit >> 20) MB，远超年度报告的篇幅，不是可读取的年度报告",
+                             encoding: decoded.encoding)
+        }
+        let out = String(decoding: HTMLPageCheck.droppingBreadcrumbs(extractor.finish()), as: UTF8.self)
+        if let reason = HTMLPageCheck.problem(text: out, extractor: extractor, source: bytes) {
+            return .rejected(reason: reason, encoding: decoded.encoding)
+        }
+        return .text(Page(text: out, encoding: decoded.encoding, undecodableBytes: decoded.undecodableBytes))
     }
 }

@@ -1,0 +1,227 @@
+/// One piece of markup: text (raw bytes, references not yet decoded), a start tag or an end tag.
+enum HTMLToken: Equatable {
+    case text(Range<Int>)
+    /// `attributes` is the byte range between the name and the closing `>`, read on demand with
+    /// `HTMLTokenizer.attribute(_:in:)`.
+    case start(name: String, attributes: Range<Int>, selfClosing: Bool)
+    case end(name: String)
+}
+
+/// A tolerant, single-pass HTML tokenizer over UTF-8 bytes, in linear time.
+///
+/// Forgiving as browsers are: unclosed tags and comments end at the end of the file, attributes may lack quotes,
+/// a `<` that starts no tag is text, comments (Word's conditional comments included), doctypes and processing
+/// instructions are skipped, `<![CDATA[…]]>` is text, and the content of `script`, `style` and `title` is
+/// skipped up to its end tag.
+struct HTMLTokenizer {
+    let b: UnsafeBufferPointer<UInt8>
+    private(set) var position = 0
+    /// Set after a raw-text start tag: the content up to `</name` is skipped.
+    private var rawTextEnd: String?
+
+    /// Elements whose content is not markup and not report text.
+    static let skippedContent: Set<String> = ["script", "style", "title", "textarea", "xml", "template", "noembed"]
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.b = bytes
+    }
+
+    mutating func next() -> HTMLToken? {
+        let n = b.count
+        if let name = rawTextEnd {
+            rawTextEnd = nil
+            position = endOfRawText(name, from: position)
+        }
+        while position < n {
+            let start = position
+            if b[start] != UInt8(ascii: "<") {
+                position = indexOf(UInt8(ascii: "<"), from: start + 1)
+                return .text(start..<position)
+            }
+            let c1 = start + 1 < n ? b[start + 1] : 0
+            if c1 == UInt8(ascii: "!") {
+                if matches("<!--", at: start) {
+                    position = find("-->", from: start + 4).map { $0 + 3 } ?? n
+                    continue
+                }
+                if matches("<![CDATA[", at: start) {
+                    let close = find("]]>", from: start + 9) ?? n
+                    position = min(close + 3, n)
+                    return .text((start + 9)..<close)
+                }
+                position = indexOf(UInt8(ascii: ">"), from: start + 2) + 1
+                continue
+            }
+            if c1 == UInt8(ascii: "?") {
+                position = indexOf(UInt8(ascii: ">"), from: start + 2) + 1
+                continue
+            }
+            if c1 == UInt8(ascii: "/") {
+                let c2 = start + 2 < n ? b[start + 2] : 0
+                if Self.isLetter(c2) {
+                    let (name, afterName) = readName(from: start + 2)
+                    position = indexOf(UInt8(ascii: ">"), from: afterName) + 1
+                    if position > n { return nil }  // a tag cut off by the end of the file is dropped
+                    return .end(name: name)
+                }
+                position = indexOf(UInt8(ascii: ">"), from: start + 2) + 1
+                continue
+            }
+            if Self.isLetter(c1) {
+                let (name, afterName) = readName(from: start + 1)
+                guard let (close, selfClosing) = endOfTag(from: afterName) else {
+                    position = n
+                    return nil
+                }
+                position = close + 1
+                if Self.skippedContent.contains(name) && !selfClosing { rawTextEnd = name }
+                return .start(name: name, attributes: afterName..<close, selfClosing: selfClosing)
+            }
+            // A "<" that starts no tag is text.
+            position = indexOf(UInt8(ascii: "<"), from: start + 1)
+            return .text(start..<position)
+        }
+        return nil
+    }
+
+    static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+
+    static func isSpace(_ c: UInt8) -> Bool {
+        c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C
+    }
+
+    /// The lower-cased tag name (at most 32 bytes are kept) and the index after it.
+    private func readName(from i: Int) -> (String, Int) {
+        var j = i
+        var upper = false
+        while j < b.count {
+            let c = b[j]
+            if Self.isSpace(c) || c == UInt8(ascii: ">") || c == UInt8(ascii: "/") { break }
+            if c >= 0x41 && c <= 0x5A { upper = true }
+            j += 1
+        }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: b[i..<min(j, i + 32)]), as: UTF8.self)
+        return (upper ? name.lowercased() : name, j)
+    }
+
+    /// The index of the `>` that ends a start tag, honouring quoted attribute values, and whether the tag ends
+    /// with `/>`; nil when the file ends first.
+    private func endOfTag(from i: Int) -> (Int, Bool)? {
+        var j = i
+        let n = b.count
+        var afterEquals = false
+        while j < n {
+            let c = b[j]
+            if c == UInt8(ascii: ">") { return (j, j > i && b[j - 1] == UInt8(ascii: "/")) }
+            if afterEquals && (c == UInt8(ascii: "\"") || c == UInt8(ascii: "'")) {
+                j = indexOf(c, from: j + 1)
+                if j >= n { return nil }
+                afterEquals = false
+            } else if c == UInt8(ascii: "=") {
+                afterEquals = true
+            } else if !Self.isSpace(c) {
+                afterEquals = false
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The index after the content of a raw-text element: the start of `</name`, or the end of the file.
+    private func endOfRawText(_ name: String, from i: Int) -> Int {
+        let target = Array(name.utf8)
+        var j = i
+        while true {
+            j = indexOf(UInt8(ascii: "<"), from: j)
+            if j >= b.count { return b.count }
+            if j + 1 < b.count && b[j + 1] == UInt8(ascii: "/") && j + 2 + target.count <= b.count {
+                var same = true
+                for (k, t) in target.enumerated() where (b[j + 2 + k] | 0x20) != t {
+                    same = false
+                    break
+                }
+                if same {
+                    let after = j + 2 + target.count
+                    if after == b.count || !Self.isLetter(b[after]) { return j }
+                }
+            }
+            j += 1
+        }
+    }
+
+    private func matches(_ s: StaticString, at i: Int) -> Bool {
+        let count = s.utf8CodeUnitCount
+        guard i + count <= b.count else { return false }
+        let p = s.utf8Start
+        for k in 0..<count where (b[i + k] >= 0x41 && b[i + k] <= 0x5A ? b[i + k] | 0x20 : b[i + k]) != (p[k] >= 0x41 && p[k] <= 0x5A ? p[k] | 0x20 : p[k]) {
+            return false
+        }
+        return true
+    }
+
+    /// The first index of `needle` at or after `i`, or nil.
+    private func find(_ needle: StaticString, from i: Int) -> Int? {
+        let first = needle.utf8Start[0]
+        var j = i
+        while true {
+            j = indexOf(first, from: j)
+            if j >= b.count { return nil }
+            if matches(needle, at: j) { return j }
+            j += 1
+        }
+    }
+
+    /// The first index of `c` at or after `i`, or `b.count`.
+    @inline(__always)
+    private func indexOf(_ c: UInt8, from i: Int) -> Int {
+        var j = i
+        let n = b.count
+        while j < n && b[j] != c { j += 1 }
+        return j
+    }
+
+    /// The value of the attribute `name` (lower-case) in a start tag's attribute range, references decoded;
+    /// nil when absent, "" when present without a value.
+    func attribute(_ name: StaticString, in range: Range<Int>) -> String? {
+        let target = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        var j = range.lowerBound
+        let end = range.upperBound
+        while j < end {
+            while j < end && (Self.isSpace(b[j]) || b[j] == UInt8(ascii: "/")) { j += 1 }
+            let nameStart = j
+            while j < end && !Self.isSpace(b[j]) && b[j] != UInt8(ascii: "=") && b[j] != UInt8(ascii: "/") { j += 1 }
+            if j == nameStart { j += 1; continue }
+            var same = j - nameStart == target.count
+            if same {
+                for k in 0..<target.count where (b[nameStart + k] >= 0x41 && b[nameStart + k] <= 0x5A ? b[nameStart + k] | 0x20 : b[nameStart + k]) != target[k] {
+                    same = false
+                    break
+                }
+            }
+            var k = j
+            while k < end && Self.isSpace(b[k]) { k += 1 }
+            var value: Range<Int>? = nil
+            if k < end && b[k] == UInt8(ascii: "=") {
+                k += 1
+                while k < end && Self.isSpace(b[k]) { k += 1 }
+                if k < end && (b[k] == UInt8(ascii: "\"") || b[k] == UInt8(ascii: "'")) {
+                    let quote = b[k]
+                    var q = k + 1
+                    while q < end && b[q] != quote { q += 1 }
+                    value = (k + 1)..<q
+                    j = min(q + 1, end)
+                } else {
+                    var q = k
+                    while q < end && !Self.isSpace(b[q]) { q += 1 }
+                    value = k..<q
+                    j = q
+                }
+            }
+            if same {
+                guard let value else { return "" }
+                return HTMLEntities.decode(String(decoding: UnsafeBufferPointer(rebasing: b[value]), as: UTF8.self))
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,165 @@
+import DocumentConversion
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import ReportModel
+import ReportParsing
+import ReportValidation
+
+/// Throughput of the DOCX reader and the PDF converter on one thread, next to their baselines: the text
+/// pipeline alone for DOCX, `pdftotext` run directly for PDF.
+///
+/// Run it as `swift run -c release govreport-format-bench [DOCX…] [--pdf FILE] [--reports N]`; without files it
+/// uses the DOCX golden fixtures and the real PDF of the test fixtures.
+@main
+struct FormatBench {
+    static func main() throws {
+        #if DEBUG
+        print("warning: debug build; measure with `swift run -c release govreport-format-bench`\n")
+        #endif
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        var reports = 5_000
+        var pdfRuns = 20
+        var pdf = root.appendingPathComponent("Tests/ReportParsingTests/Fixtures/real/huaian-2024.pdf").path
+        if let i = arguments.firstIndex(of: "--reports"), i + 1 < arguments.count {
+            reports = Int(arguments[i + 1]) ?? reports
+            arguments.removeSubrange(i...(i + 1))
+        }
+        if let i = arguments.firstIndex(of: "--pdf-runs"), i + 1 < arguments.count {
+            pdfRuns = Int(arguments[i + 1]) ?? pdfRuns
+            arguments.removeSubrange(i...(i + 1))
+        }
+        if let i = arguments.firstIndex(of: "--pdf"), i + 1 < arguments.count {
+            pdf = arguments[i + 1]
+            arguments.removeSubrange(i...(i + 1))
+        }
+        // `--docx-text-only`: only DOCX → text, for counting instructions with `perf stat` on a busy machine.
+        if let i = arguments.firstIndex(of: "--docx-text-only") {
+            arguments.remove(at: i)
+            let inputs = try (arguments.isEmpty ? defaultDOCX() : arguments).map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0))) }
+            var sink = 0
+            for k in 0..<reports {
+                if case .text(let text, _) = DOCXReader.read(inputs[k % inputs.count]) { sink &+= text.utf8.count }
+            }
+            print("DOCX → text: \(reports) reports, \(sink / reports) bytes of text each")
+            return
+        }
+        let docxPaths = arguments.isEmpty ? defaultDOCX() : arguments
+        try benchDOCX(docxPaths, reports: reports)
+        try benchPDF(pdf, runs: pdfRuns)
+    }
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func defaultDOCX() -> [String] {
+        let golden = root.appendingPathComponent("Tests/ReportParsingTests/Fixtures/golden")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: golden.path)) ?? []
+        return names.filter { $0.hasPrefix("docx-") }.sorted()
+            .map { golden.appendingPathComponent($0).appendingPathComponent("input.docx").path }
+    }
+
+    static func benchDOCX(_ paths: [String], reports: Int) throws {
+        let inputs = try paths.map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0))) }
+        guard !inputs.isEmpty else { return }
+        let texts = inputs.map { bytes -> String in
+            if case .text(let text, _) = DOCXReader.read(bytes) { return text }
+            return ""
+        }
+        let reader = DocumentReader()
+        let parser = ReportParser()
+        let validator = ReportValidator()
+        print("DOCX: \(inputs.count) documents (\(inputs.map(\.count).reduce(0, +) / inputs.count) bytes on average), \(reports) reports per stage")
+        for i in 0..<200 { _ = validator.validate(reader.read(inputs[i % inputs.count], fileName: "input.docx")) }
+
+        var sink = 0
+        let textOnly = measure {
+            for i in 0..<reports {
+                if case .text(let text, _) = DOCXReader.read(inputs[i % inputs.count]) { sink &+= text.utf8.count }
+            }
+        }
+        let pipeline = measure {
+            for i in 0..<reports {
+                let base = Report(file: "input.docx", format: "docx")
+                sink &+= validator.validate(parser.parse(text: texts[i % texts.count], into: base)).findings.count
+            }
+        }
+        let whole = measure {
+            for i in 0..<reports {
+                sink &+= validator.validate(reader.read(inputs[i % inputs.count], fileName: "input.docx")).findings.count
+            }
+        }
+        for (name, seconds) in [("DOCX → text (ZIP + XML)", textOnly), ("text → report (parse + validate)", pipeline),
+                                ("DOCX → report (all)", whole)] {
+            print("  " + pad(name) + String(format: "%8.0f reports/s  %8.1f µs/report  (CPU: %8.0f reports/s %8.1f µs/report)",
+                                            Double(reports) / seconds.wall, seconds.wall / Double(reports) * 1e6,
+                                            Double(reports) / seconds.cpu, seconds.cpu / Double(reports) * 1e6))
+        }
+        if sink == 42 { print("") }
+    }
+
+    static func benchPDF(_ path: String, runs: Int) throws {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let converter = ProcessConverter()
+        let reader = DocumentReader(converter: converter)
+        print("PDF: \(path) (\(bytes.count) bytes), \(runs) runs per stage")
+        var sink = 0
+        let direct = measure {
+            for _ in 0..<runs { sink &+= runPDFToText(path) }
+        }
+        let converted = measure {
+            for _ in 0..<runs {
+                if case .text(let text) = converter.text(of: bytes, format: .pdf) { sink &+= text.utf8.count }
+            }
+        }
+        let whole = measure {
+            for _ in 0..<runs { sink &+= reader.read(bytes, fileName: "input.pdf").findings.count }
+        }
+        for (name, seconds) in [("pdftotext -layout alone", direct), ("ProcessConverter", converted),
+                                ("PDF → report (all)", whole)] {
+            print("  " + pad(name) + String(format: "%8.1f ms/document  %5.2f× pdftotext  (CPU: %6.1f ms/document %5.2f×)",
+                                            seconds.wall / Double(runs) * 1e3, seconds.wall / direct.wall,
+                                            seconds.cpu / Double(runs) * 1e3, seconds.cpu / direct.cpu))
+        }
+        if sink == 42 { print("") }
+    }
+
+    /// Runs `pdftotext -layout -enc UTF-8 FILE OUT` directly (posix_spawn, output to a file, no pipes): the
+    /// least a conversion can cost. Returns its exit status.
+    static func runPDFToText(_ path: String) -> Int {
+        let out = "/tmp/govreport-format-bench-\(getpid()).txt"
+        defer { unlink(out) }
+        let words: [String] = ["/usr/bin/pdftotext", "-layout", "-enc", "UTF-8", path, out]
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/usr/bin/pdftotext", nil, nil, argv, nil) == 0 else { return -1 }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return Int(status)
+    }
+
+    static func pad(_ s: String) -> String {
+        s + String(repeating: " ", count: max(1, 36 - s.count))
+    }
+
+    /// Wall-clock and CPU seconds of `body` (CPU: this process and its finished children, user + system), so
+    /// that numbers taken on a loaded machine still say what one core does.
+    static func measure(_ body: () -> Void) -> (wall: Double, cpu: Double) {
+        let cpuBefore = cpuSeconds()
+        let clock = ContinuousClock()
+        let elapsed = clock.measure(body)
+        let (seconds, attoseconds) = elapsed.components
+        return (Double(seconds) + Double(attoseconds) * 1e-18, cpuSeconds() - cpuBefore)
+    }
+
+    static func cpuSeconds() -> Double {
+        var own = rusage()
+        var children = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &own)
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &children)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
+        return seconds(own.ru_utime) + seconds(own.ru_stime) + seconds(children.ru_utime) + seconds(children.ru_stime)
+    }
+}
