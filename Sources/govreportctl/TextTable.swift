@@ -45,7 +45,7 @@ struct TextTable {
                 if number == 0 && header != nil { return palette.apply(.bold, text) }
                 return cell.style.map { palette.apply($0, text) } ?? text
             }.joined(separator: "  ")
-            return prefix + line
+            return prefix + String(line.reversed().drop { $0 == " " }.reversed())
         }.joined(separator: "\n")
     }
 }
