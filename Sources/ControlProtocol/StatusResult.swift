@@ -45,28 +45,3 @@ public struct StatusResult: Sendable, Hashable, Codable {
         case oldestQueuedAgeSeconds = "oldest_queued_age_seconds", latestErrors = "latest_errors"
     }
 }
-
-/// Report versions in the store.
-public struct ReportCounts: Sendable, Hashable, Codable {
-    public var all: Int
-    public var current: Int
-
-    public init(all: Int, current: Int) {
-        self.all = all
-        self.current = current
-    }
-}
-
-/// How many jobs reached `stored` in the last `minutes` minutes.
-public struct ThroughputWindow: Sendable, Hashable, Codable {
-    public var minutes: Int
-    public var stored: Int
-
-    public init(minutes: Int, stored: Int) {
-        self.minutes = minutes
-        self.stored = stored
-    }
-
-    /// Stored jobs per minute over the window.
-    public var perMinute: Double { minutes > 0 ? Double(stored) / Double(minutes) : 0 }
-}
