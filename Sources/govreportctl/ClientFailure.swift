@@ -33,7 +33,7 @@ enum ClientFailure: Error, CustomStringConvertible {
             case .notFound: ExitStatus.notFound
             case .permissionDenied: ExitStatus.permissionDenied
             case .badRequest, .unknownCommand, .ambiguous: ExitStatus.usage
-            case .tooManyConnections, .shuttingDown: ExitStatus.unreachable
+            case .tooManyConnections, .shuttingDown, .idleTimeout: ExitStatus.unreachable
             default: ExitStatus.failure
             }
         }
