@@ -160,25 +160,28 @@ struct ControlConnection {
         let bounds = events.bounds
         let stream = events.follow(after: request.after)
         try await writer.ok(id, WatchStart(oldest: bounds.oldest, latest: bounds.latest))
-        let closed = accepted.channel.channel.closeFuture
-        let sent = try await withThrowingTaskGroup(of: Int?.self) { group in
+        let channel = accepted.channel.channel
+        try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
+                // Ends when the follower is cancelled (the server stops) or the client is gone.
                 var sent = 0
-                for await event in stream {
-                    try await writer.write(EventLine(id: id, event: event))
-                    sent += 1
-                }
-                return sent
+                do {
+                    for await event in stream {
+                        try await writer.write(EventLine(id: id, event: event))
+                        sent += 1
+                    }
+                    try? await writer.write(EndLine(id: id, count: sent))
+                } catch {}
+                // Either way the connection is over; closing it also ends the other task.
+                channel.close(promise: nil)
             }
             group.addTask {
-                try? await closed.get()
-                return nil
+                // The client hangs up (a watcher sends nothing, so only the channel's close tells).
+                try? await channel.closeFuture.get()
             }
-            let first = try await group.next() ?? nil
+            try await group.next()
             group.cancelAll()
-            return first
         }
-        if let sent { try? await writer.write(EndLine(id: id, count: sent)) }
     }
 
     /// Runs blocking store work on NIO's thread pool, off the cooperative pool.

@@ -82,7 +82,10 @@ public struct ControlServer: Service {
         let open = LockedValue(0)
         let maxConnections = configuration.maxConnections
         let logger = logger
-        try await withGracefulShutdownHandler {
+        // The accept loop runs shielded from cancellation: stopping (graceful shutdown or cancellation) closes
+        // the listening socket, the loop takes every connection already accepted (an accepted connection that
+        // is never served must not be dropped), and then the open connections are cancelled.
+        let serving = Task {
             try await withThrowingDiscardingTaskGroup { group in
                 try await server.executeThenClose { inbound in
                     for try await accepted in inbound {
@@ -101,7 +104,14 @@ public struct ControlServer: Service {
                 // The listening socket is closed: end the connections still open (watchers never end by themselves).
                 group.cancelAll()
             }
-        } onGracefulShutdown: {
+        }
+        try await withTaskCancellationHandler {
+            try await withGracefulShutdownHandler {
+                try await serving.value
+            } onGracefulShutdown: {
+                server.channel.close(promise: nil)
+            }
+        } onCancel: {
             server.channel.close(promise: nil)
         }
         logger.info("control socket closed", metadata: ["socket": "\(path)"])
