@@ -7,7 +7,7 @@ import Glibc
 
 /// A blocking client of the daemon's control socket: one connection, one request at a time.
 final class ControlClient {
-    private let fd: Int32
+    private var fd: Int32
     private var buffer: [UInt8] = []
     private var nextID: Int64 = 1
     /// The server's hello, read on connect.
@@ -21,7 +21,7 @@ final class ControlClient {
         address.sun_family = sa_family_t(AF_UNIX)
         let bytes = Array(path.utf8)
         guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
-            close(fd)
+            hangUp()
             throw .unreachable(path: path, reason: "路径太长")
         }
         withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes + [0]) }
@@ -32,7 +32,7 @@ final class ControlClient {
         }
         guard result == 0 else {
             let code = errno
-            close(fd)
+            hangUp()
             if code == EACCES || code == EPERM { throw .permissionDenied(path: path) }
             throw .unreachable(path: path, reason: String(cString: strerror(code)))
         }
@@ -49,7 +49,13 @@ final class ControlClient {
         }
     }
 
-    deinit { close(fd) }
+    deinit { hangUp() }
+
+    /// Closes the socket once (deinit also runs after a failed init).
+    private func hangUp() {
+        if fd >= 0 { close(fd) }
+        fd = -1
+    }
 
     /// Sends a request and decodes its `ok` result as `R`; an `error` line throws ``ClientFailure/server(_:)``.
     func call<R: Codable & Sendable>(_ command: ControlCommand, as type: R.Type = R.self) throws(ClientFailure) -> R {

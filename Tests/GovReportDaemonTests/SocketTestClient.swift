@@ -33,7 +33,7 @@ final class SocketTestClient: @unchecked Sendable {
         }
         guard result == 0 else {
             let code = errno
-            Glibc.close(fd)
+            close()  // once: deinit runs after a failed init too
             throw Failure(description: "connect: \(String(cString: strerror(code)))")
         }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)

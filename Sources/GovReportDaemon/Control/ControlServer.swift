@@ -51,6 +51,12 @@ public struct ControlServer: Service {
     }
 
     public func run() async throws {
+        let executor = ControlExecutor()
+        try await withTaskExecutorPreference(executor) { try await serve(on: executor) }
+    }
+
+    /// Binds, serves until stopped, removes the socket file.
+    private func serve(on executor: ControlExecutor) async throws {
         let readGID = try configuration.readGroup.map(Self.resolve)
         let adminGID = try configuration.adminGroup.map(Self.resolve)
         let policy = AccessPolicy(readGID: readGID, adminGID: adminGID,
@@ -85,7 +91,7 @@ public struct ControlServer: Service {
         // The accept loop runs shielded from cancellation: stopping (graceful shutdown or cancellation) closes
         // the listening socket, the loop takes every connection already accepted (an accepted connection that
         // is never served must not be dropped), and then the open connections are cancelled.
-        let serving = Task {
+        let serving = Task(executorPreference: executor) {
             try await withThrowingDiscardingTaskGroup { group in
                 try await server.executeThenClose { inbound in
                     for try await accepted in inbound {
