@@ -92,19 +92,23 @@ struct ControlServerLimitsTests {
 
     @Test("an idle connection is closed with idle_timeout; one that is watching is not")
     func idleTimeout() async throws {
-        let server = try await ControlTestServer(fill: false) { $0.idleTimeout = .milliseconds(300) }
+        let server = try await ControlTestServer(fill: false) { $0.idleTimeout = .seconds(1) }
         defer { Task { await server.stop() } }
+        // The watcher asks at once, in the same hop as the connect, so that a slow test host cannot make it idle.
+        let watcher = try await offPool { () throws -> SocketTestClient in
+            let client = try SocketTestClient(path: server.socketPath)
+            _ = client.sendBlocking(try ControlJSON.line(ControlRequest(id: 1, command: .watch(WatchRequest()))))
+            return client
+        }
         let idle = try await SocketTestClient.connect(server.socketPath)
         _ = try await idle.read(ServerHello.self)
-        let watcher = try await SocketTestClient.connect(server.socketPath)
         _ = try await watcher.read(ServerHello.self)
-        try await watcher.send(.watch(WatchRequest()), id: 1)
         _ = try await watcher.read(OKLine<WatchStart>.self)
 
         let closed = try await idle.read(ResponseLine.self)
         #expect(closed.error?.code == .idleTimeout)
         #expect(await idle.readLine() == nil)
-        try await Task.sleep(for: .milliseconds(700))
+        try await Task.sleep(for: .milliseconds(1_500))
         server.events.publish(.stored, job: 1, file: "a.txt", state: "stored")
         let event = try await watcher.read(EventLine.self)
         #expect(event.event.job == 1, "a watcher outlives the idle timeout")
