@@ -10,7 +10,7 @@ struct ControlConnection {
     struct Accepted: Sendable {
         var channel: NIOAsyncChannel<ControlInbound, ByteBuffer>
         var credentials: PeerCredentials
-        var idle: ControlIdleCloser
+        var idle: ControlConnectionGuard
     }
 
     let accepted: Accepted
@@ -46,8 +46,7 @@ struct ControlConnection {
                 for try await item in inbound {
                     switch item {
                     case .tooLong:
-                        try await writer.error(nil, ControlError(.lineTooLong, "请求行太长（超过上限），连接已断开"))
-                        return
+                        return  // ControlConnectionGuard has answered line_too_long and closed the connection
                     case .line(let line):
                         guard line.readableBytesView.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
                         accepted.idle.busy.withLock { $0 = true }

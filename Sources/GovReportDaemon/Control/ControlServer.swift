@@ -72,7 +72,7 @@ public struct ControlServer: Service {
             .serverChannelOption(.backlog, value: 256)
             .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: false) { channel in
                 PeerCredentials.of(channel).flatMapThrowing { credentials in
-                    let closer = ControlIdleCloser()
+                    let closer = ControlConnectionGuard()
                     let pipeline = channel.pipeline.syncOperations
                     try pipeline.addHandler(IdleStateHandler(readTimeout: idle))
                     try pipeline.addHandler(ByteToMessageHandler(ControlLineDecoder(maxLineBytes: maxLineBytes)))
