@@ -13,13 +13,13 @@ enum ExitStatus {
     static let usage: Int32 = 64
 
     /// The exit code table for `--help`.
-    static let helpText = """
-        Exit codes:
+    static let helpText = "\n" + """
+        Exit codes (check has its own, see check --help):
           0   done
-          1   the daemon refused the request for another reason (e.g. a job that cannot be retried)
-          2   the daemon is not reachable (not running, wrong --socket, too many connections)
+          1   refused by the daemon (e.g. a job that cannot be retried)
+          2   daemon not reachable (not running, wrong --socket, too busy)
           3   not found (no such job, report or finding)
-          4   permission denied (not in the socket's group, or not in the admin group)
+          4   permission denied (socket group, or admin group needed)
           64  usage error (wrong arguments, ambiguous fingerprint)
         """
 }
