@@ -75,7 +75,7 @@ struct ReportReader {
     ///
     /// Cells come in name id order, so a row's cells are (almost always) together: each row is built whole
     /// and stored once, which keeps hashing down (this runs for last year's report at every store).
-    private func tables(packed: UnsafeRawBufferPointer, _ c: Connection) throws -> [TableID: Table]? {
+    func tables(packed: UnsafeRawBufferPointer, _ c: Connection) throws -> [TableID: Table]? {
         var known = names.knownNamesByID()
         var tables: [TableID: [String: [String: Cell]]] = [:]
         var table = TableID.t2

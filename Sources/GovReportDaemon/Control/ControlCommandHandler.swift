@@ -1,0 +1,227 @@
+import ControlProtocol
+import Foundation
+import ReportModel
+import ReportStore
+
+/// Runs the control commands against the store, blocking: call it from a thread pool, never from the
+/// cooperative pool. It has its own connections to the database.
+final class ControlCommandHandler: Sendable {
+    private let context: ControlContext
+    private let queue: SQLiteJobQueue
+    private let store: ReportStore
+    private let clock: @Sendable () -> Date
+
+    /// Opens the database at the context's path.
+    init(context: ControlContext, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        self.context = context
+        let database = try StoreDatabase(path: context.databasePath, fullSync: true)
+        queue = SQLiteJobQueue(database: database)
+        store = ReportStore(database: database)
+        self.clock = clock
+    }
+
+    /// Page sizes above this are cut to it.
+    static let maxPageSize = 1_000
+    /// The windows `status` reports throughput over, in minutes.
+    static let throughputWindows = [1, 5, 15]
+
+    func status() throws -> StatusResult {
+        let now = clock()
+        var jobs = JobCounts()
+        for (state, count) in try queue.counts() { jobs[state.rawValue] = count }
+        let reports = try store.reportCounts()
+        let throughput = try Self.throughputWindows.map { minutes in
+            ThroughputWindow(minutes: minutes,
+                             stored: try queue.storedCount(since: now.addingTimeInterval(-Double(minutes) * 60)))
+        }
+        let oldest = try queue.oldestQueuedCreatedAt().map { max(0, now.timeIntervalSince($0)) }
+        return StatusResult(
+            daemon: DaemonVersion.string, pid: getpid(), startedAt: context.startedAt,
+            uptimeSeconds: max(0, now.timeIntervalSince(context.startedAt)), inbox: context.inboxPath,
+            database: context.databasePath, intakePaused: try queue.isIntakePaused(), jobs: jobs,
+            reports: ReportCounts(all: reports.all, current: reports.current), throughput: throughput,
+            oldestQueuedAgeSeconds: oldest, latestErrors: try queue.latestErrors(limit: 5).map(Self.summary))
+    }
+
+    func jobs(_ query: JobsQuery) throws -> JobsResult {
+        var filter = JobListFilter(body: query.body, year: query.year)
+        if let name = query.state {
+            guard let state = JobState(rawValue: name) else {
+                throw ControlError(.badRequest, "没有“\(name)”这种任务状态；可用：\(JobCounts.states.joined(separator: "、"))")
+            }
+            filter.state = state
+        }
+        let limit = min(max(query.limit ?? 50, 1), Self.maxPageSize)
+        let listings = try queue.listJobs(filter, before: query.before.map(JobID.init(rawValue:)), limit: limit + 1)
+        let page = listings.prefix(limit).map(Self.summary)
+        return JobsResult(jobs: page, nextBefore: listings.count > limit ? page.last?.id : nil)
+    }
+
+    func show(_ request: ShowRequest) throws -> ShowResult {
+        let id = JobID(request.job)
+        guard let listing = try queue.listing(id) else { throw ControlError(.notFound, "没有编号为 \(request.job) 的任务") }
+        let history = try queue.history(of: id).map {
+            JobHistoryEntry(at: $0.at, from: $0.from?.rawValue, to: $0.to.rawValue, note: $0.note)
+        }
+        guard let reportID = listing.job.reportID, let overview = try store.overview(of: reportID) else {
+            return ShowResult(job: Self.summary(listing), history: history, report: nil, findings: [])
+        }
+        let stored = overview.stored
+        let report = ReportSummary(
+            id: stored.id.rawValue, body: stored.body, year: stored.year, template: stored.template?.rawValue,
+            status: stored.status, version: stored.version, isCurrent: stored.isCurrent, file: stored.file,
+            title: overview.title, storedAt: stored.storedAt, errors: overview.errors, warnings: overview.warnings,
+            infos: overview.infos)
+        let findings = try store.findings(of: reportID).map { item in
+            FindingSummary(
+                rule: item.finding.rule, severity: item.finding.severity, message: item.finding.message,
+                location: item.finding.location, fingerprint: item.finding.fingerprint, crossYear: item.crossYear,
+                decision: item.decision.map {
+                    DecisionSummary(verdict: $0.verdict == .accepted ? .accepted : .dismissed, by: $0.decidedBy,
+                                    at: $0.decidedAt, note: $0.note)
+                })
+        }
+        return ShowResult(job: Self.summary(listing), history: history, report: report, findings: findings)
+    }
+
+    /// Requeues (or with `dry_run` lists) the jobs; publishes a `retried` event per job and wakes the workers.
+    func retry(_ request: RetryRequest) throws -> RetryResult {
+        guard !request.jobs.isEmpty || request.failed || request.rejected else {
+            throw ControlError(.badRequest, "请给出任务编号，或选择全部失败（failed）或全部拒收（rejected）的任务")
+        }
+        var ids = request.jobs.map(JobID.init(rawValue:))
+        var states: Set<JobState> = []
+        if request.failed { states.insert(.failed) }
+        if request.rejected { states.insert(.rejected) }
+        for id in try queue.jobIDs(in: states) where !ids.contains(id) { ids.append(id) }
+        for id in request.jobs.map(JobID.init(rawValue:)) {
+            guard let job = try queue.job(id) else { throw ControlError(.notFound, "没有编号为 \(id) 的任务") }
+            guard [.failed, .rejected, .quarantined, .stored].contains(job.state) else {
+                throw ControlError(.invalidState, "任务 \(id) 的状态是 \(job.state.rawValue)，只有 failed、rejected、quarantined 或 stored 的任务可以重试")
+            }
+        }
+        if request.dryRun || ids.isEmpty { return RetryResult(dryRun: request.dryRun, jobs: ids.map(\.rawValue)) }
+        let retried = try queue.retry(.jobs(ids))
+        for id in retried {
+            context.events.publish(.retried, job: id.rawValue, state: JobState.queued.rawValue, detail: "已重新排队")
+        }
+        context.wakeWorkers()
+        return RetryResult(dryRun: false, jobs: retried.map(\.rawValue))
+    }
+
+    /// Sets or clears the "intake paused" flag and publishes the change.
+    func setIntakePaused(_ paused: Bool) throws -> IntakeResult {
+        try queue.setIntakePaused(paused)
+        context.events.publish(paused ? .intakePaused : .intakeResumed,
+                               detail: paused ? "已暂停接收新文件" : "已恢复接收新文件")
+        return IntakeResult(intakePaused: try queue.isIntakePaused())
+    }
+
+    /// Records a decision on a finding, by the peer's user name.
+    func decide(_ request: DecisionRequest, by person: String) throws -> DecisionResult {
+        let (body, year) = try reportKey(for: request)
+        guard try store.hasFinding(request.fingerprint, body: body, year: year) else {
+            throw ControlError(.notFound, "\(body) \(year) 年的报告没有指纹为 \(request.fingerprint) 的问题")
+        }
+        try store.decide(request.verdict == .accepted ? .accepted : .dismissed, fingerprint: request.fingerprint,
+                         body: body, year: year, by: person, note: request.note)
+        return DecisionResult(fingerprint: request.fingerprint, verdict: request.verdict, body: body, year: year,
+                              by: person, note: request.note)
+    }
+
+    /// Writes the export to `sink` in chunks that end at a record boundary; returns the number of reports.
+    func export(_ request: ExportRequest, to sink: @escaping ([UInt8]) throws -> Void) throws -> Int {
+        let filter = ReportFilter(year: request.year, body: request.body, status: request.status)
+        switch request.format {
+        case .csv:
+            var records = 0
+            try store.writeWideCSV(matching: filter, byteOrderMark: true) { chunk in
+                records += Self.countLineEnds(chunk)
+                try sink(chunk)
+            }
+            return max(0, records - 1)  // the header
+        case .ndjson, .json:
+            let json = request.format == .json
+            let encoder = ControlJSON.encoder
+            var buffer: [UInt8] = json ? Array("[\n".utf8) : []
+            var count = 0
+            try store.forEachCurrentReport(matching: filter) { stored, tables in
+                if json && count > 0 { buffer.append(contentsOf: ",\n".utf8) }
+                let exported = ExportedReport(
+                    body: stored.body, year: stored.year, sha256: stored.documentSHA256, status: stored.status,
+                    template: stored.template, file: stored.file, version: stored.version,
+                    tables: Dictionary(uniqueKeysWithValues: tables.map { ($0.key.rawValue, $0.value) }))
+                buffer.append(contentsOf: try encoder.encode(exported))
+                if !json { buffer.append(0x0A) }
+                count += 1
+                if buffer.count >= 1 << 16 {
+                    try sink(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            if json { buffer.append(contentsOf: (count > 0 ? "\n]\n" : "]\n").utf8) }
+            if !buffer.isEmpty { try sink(buffer) }
+            return count
+        }
+    }
+
+    /// The (body, year) a decision is for: from the job's report, as given, or the one current report with
+    /// a finding of that fingerprint.
+    private func reportKey(for request: DecisionRequest) throws -> (String, Int) {
+        if let job = request.job {
+            guard let listing = try queue.listing(JobID(job)) else { throw ControlError(.notFound, "没有编号为 \(job) 的任务") }
+            guard let body = listing.body, let year = listing.year else {
+                throw ControlError(.notFound, "任务 \(job) 没有带机关和年度的报告")
+            }
+            return (body, year)
+        }
+        switch (request.body, request.year) {
+        case (let body?, let year?):
+            return (body, year)
+        case (nil, nil):
+            let reports = try store.currentReports(withFinding: request.fingerprint)
+            guard let first = reports.first else {
+                throw ControlError(.notFound, "当前报告中没有指纹为 \(request.fingerprint) 的问题")
+            }
+            guard reports.count == 1 else {
+                let names = reports.prefix(5).map { "\($0.body) \($0.year)" }.joined(separator: "、")
+                throw ControlError(.ambiguous, "\(reports.count) 份报告都有这个问题（\(names)…）；请用任务编号或机关和年度指明是哪一份")
+            }
+            return (first.body, first.year)
+        default:
+            throw ControlError(.badRequest, "机关（body）和年度（year）要一起给出")
+        }
+    }
+
+    /// CRLF record ends in a chunk of CSV.
+    private static func countLineEnds(_ chunk: [UInt8]) -> Int {
+        var count = 0
+        var previous: UInt8 = 0
+        for byte in chunk {
+            if byte == 0x0A && previous == 0x0D { count += 1 }
+            previous = byte
+        }
+        return count
+    }
+
+    static func summary(_ listing: JobListing) -> JobSummary {
+        let job = listing.job
+        return JobSummary(id: job.id.rawValue, file: job.fileName, state: job.state.rawValue, attempts: job.attempts,
+                          sha256: job.sha256, createdAt: job.createdAt, updatedAt: job.updatedAt,
+                          lastError: job.lastError, duplicateOf: job.duplicateOf?.rawValue,
+                          reportID: job.reportID?.rawValue, body: listing.body, year: listing.year,
+                          reportStatus: listing.reportStatus?.rawValue)
+    }
+
+    /// A store error as the protocol's error.
+    static func controlError(_ error: any Error) -> ControlError {
+        switch error {
+        case let error as ControlError: return error
+        case StoreError.jobNotFound(let id): return ControlError(.notFound, "没有编号为 \(id) 的任务")
+        case StoreError.jobNotRetryable(let id, let state):
+            return ControlError(.invalidState, "任务 \(id) 的状态是 \(state.rawValue)，不能重试")
+        case StoreError.reportNotFound(let id): return ControlError(.notFound, "没有编号为 \(id) 的报告")
+        default: return ControlError(.internal, "守护进程内部出错：\(error)")
+        }
+    }
+}
