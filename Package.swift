@@ -110,7 +110,11 @@ let package = Package(
         ),
         .testTarget(
             name: "GovReportDaemonTests",
-            dependencies: ["ReportModel", "ReportStore", "ControlProtocol", "GovReportDaemon"],
+            dependencies: [
+                "ReportModel", "ReportParsing", "ReportValidation", "ReportStore", "ControlProtocol", "GovReportDaemon",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         // The systemd units and scripts/install.sh, checked with systemd's tools; runs the built binaries.

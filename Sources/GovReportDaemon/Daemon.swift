@@ -86,6 +86,18 @@ public final class Daemon: Sendable {
                          timeout: configuration.jobTimeout)
     }
 
+    /// The control socket's server, with the configured access groups and limits.
+    private func controlServer() -> ControlServer {
+        let server = ControlServer.Configuration(
+            socketPath: configuration.socketPath, socketMode: configuration.socketMode,
+            readGroup: configuration.readGroup.map(AccessGroup.init), adminGroup: configuration.adminGroup.map(AccessGroup.init),
+            maxLineBytes: configuration.controlMaxLineBytes, maxConnections: configuration.controlMaxConnections,
+            idleTimeout: configuration.controlIdleTimeout)
+        let context = ControlContext(databasePath: configuration.databasePath, inboxPath: configuration.inboxPath,
+                                     startedAt: startedAt, events: events, wakeWorkers: wakeWorkers)
+        return ControlServer(configuration: server, context: context, logger: logger)
+    }
+
     /// Recovers, runs every service until a shutdown signal, and drains. Returns normally after `SIGTERM`.
     public func run() async throws {
         let queue = self.queue
@@ -113,13 +125,8 @@ public final class Daemon: Sendable {
             .init(service: intake),
             .init(service: systemd),
             .init(service: reload),
-            // CONTROL SERVER: the control socket joins the group here, as the last entry (stopped first):
-            //   .init(service: ControlServer(
-            //       configuration: .init(socketPath: socketPath, mode: configuration.socketMode,
-            //                            readGroup: configuration.readGroup, adminGroup: configuration.adminGroup, …),
-            //       context: ControlContext(databasePath: databasePath, inboxPath: inboxPath, startedAt: startedAt,
-            //                               events: events, wakeWorkers: wakeWorkers),
-            //       logger: logger)),
+            // Last, so that it stops first: clients see the socket go before the workers drain.
+            .init(service: controlServer()),
         ]
         var group = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
                                               logger: logger)

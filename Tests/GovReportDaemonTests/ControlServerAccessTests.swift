@@ -1,3 +1,4 @@
+import CoreFoundation
 import ControlProtocol
 import Foundation
 import GovReportDaemon

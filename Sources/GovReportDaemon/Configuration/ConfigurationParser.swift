@@ -65,6 +65,9 @@ public struct ConfigurationParser: Sendable {
             c.socketMode = mode
         case "read_group": c.readGroup = value.isEmpty ? nil : value
         case "admin_group": c.adminGroup = value.isEmpty ? nil : value
+        case "control_max_line": c.controlMaxLineBytes = try Self.size(value)
+        case "control_max_connections": c.controlMaxConnections = try Self.count(value, atLeast: 1)
+        case "control_idle_timeout": c.controlIdleTimeout = try Self.duration(value, positive: true)
         case "workers": c.workers = try Self.count(value, atLeast: 1)
         case "max_file_size": c.maxFileSize = try Self.size(value)
         case "settle_seconds": c.settle = try Self.duration(value)

@@ -18,6 +18,12 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var readGroup: String?
     /// The group allowed to change state (retry, pause, resume, decisions); root always is.
     public var adminGroup: String?
+    /// A control request line longer than this is refused and its connection closed.
+    public var controlMaxLineBytes = 1 << 20
+    /// Control connections beyond this many are refused.
+    public var controlMaxConnections = 256
+    /// A control connection idle this long is closed (a running `watch` or export is not idle).
+    public var controlIdleTimeout: Duration = .seconds(300)
     public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
     /// Files larger than this are quarantined unread.
     public var maxFileSize = 50 * 1024 * 1024

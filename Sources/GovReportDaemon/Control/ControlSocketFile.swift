@@ -1,8 +1,5 @@
-import Foundation
-
-#if canImport(Glibc)
+import CoreFoundation
 import Glibc
-#endif
 
 /// The control socket's file: the few raw calls that check, secure and remove it.
 enum ControlSocketFile {
