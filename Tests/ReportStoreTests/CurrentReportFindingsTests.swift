@@ -11,14 +11,11 @@ struct CurrentReportFindingsTests {
         let directory = try TemporaryDirectory()
         let store = ReportStore(database: try directory.database())
         var first = SyntheticReport.make(body: "甲", year: 2020)
-        first.sha256 = fakeSHA256("甲1")
         first.findings = [.warning(RuleID.txtSec5Empty, "第五部分内容为“无”", at: FindingLocation(section: .s5))]
         _ = try store.store(first)
         var replaced = SyntheticReport.make(body: "甲", year: 2020, new: 20)
-        replaced.sha256 = fakeSHA256("甲2")
         let current = try store.store(replaced)
         var other = SyntheticReport.make(body: "乙", year: 2021)
-        other.sha256 = fakeSHA256("乙")
         other.findings = [.warning(RuleID.txtSec5Empty, "第五部分内容为“无”", at: FindingLocation(section: .s5))]
         let otherStored = try store.store(other)
 
