@@ -14,7 +14,7 @@ extension GovReportCtl {
 
                 Every table cell any of the body's current reports has, one column per year (oldest first), \
                 labelled by its printed labels and its canonical key. After each year's value, the change \
-                from the year before: ↑3 or ↓12 (— when there is no number to compare).
+                from the year before: ↑3, ↓12, or = when unchanged. — marks a year whose report lacks the cell.
 
                 """ + ExitStatus.helpText
         )

@@ -16,7 +16,7 @@ extension GovReportCtl {
             discussion: """
                 Examples:
                   govreportctl export --format csv --year 2021 --output reports-2021.csv
-                  govreportctl export --format csv --shape long --body 青丘办 --output 青丘办-cells.csv
+                  govreportctl export --format csv --shape long --body 青丘办 > cells.csv
                   govreportctl export --format xlsx --year 2021 --output 2021年度报告.xlsx
                   govreportctl export --format ndjson --body 昆吾办 | jq .tables.t3.new.total
                   govreportctl export --format json --status invalid
