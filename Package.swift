@@ -75,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "govreportctl",
             dependencies: [
-                "ReportModel", "ReportParsing", "ReportValidation", "DocumentConversion", "ControlProtocol",
+                "ReportModel", "ReportParsing", "ReportValidation", "DocumentConversion", "ControlProtocol", "ReportExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

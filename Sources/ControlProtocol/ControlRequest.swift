@@ -44,6 +44,7 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         case "resume": command = .resume
         case "watch": command = .watch(try params(WatchRequest()))
         case "decide": command = .decide(try c.decode(DecisionRequest.self, forKey: .params))
+        case "compare": command = .compare(try c.decode(CompareRequest.self, forKey: .params))
         default:
             throw DecodingFailure.unknownCommand(id: id, name: name)
         }
@@ -61,6 +62,7 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         case .export(let p): try c.encode(p, forKey: .params)
         case .watch(let p): try c.encode(p, forKey: .params)
         case .decide(let p): try c.encode(p, forKey: .params)
+        case .compare(let p): try c.encode(p, forKey: .params)
         case .status, .pause, .resume: break
         }
     }

@@ -12,20 +12,31 @@ public struct ExportRequest: Sendable, Hashable, Codable {
         case json
     }
 
+    /// The layout of a CSV export (`wide` when not given; ignored for the other formats).
+    public enum Shape: String, Sendable, Hashable, Codable, CaseIterable {
+        /// One row per report, every canonical cell a column.
+        case wide
+        /// One row per cell: body, year, table, row, column, raw, kind, value, unit, inferred.
+        case long
+    }
+
     public var format: Format
+    public var shape: Shape?
     public var year: Int?
     public var body: String?
     public var status: ReportStatus?
 
-    public init(format: Format = .csv, year: Int? = nil, body: String? = nil, status: ReportStatus? = nil) {
+    public init(format: Format = .csv, year: Int? = nil, body: String? = nil, status: ReportStatus? = nil,
+                shape: Shape? = nil) {
         self.format = format
+        self.shape = shape
         self.year = year
         self.body = body
         self.status = status
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, year, body, status
+        case format, year, body, status, shape
     }
 
     public init(from decoder: any Decoder) throws {
@@ -34,5 +45,6 @@ public struct ExportRequest: Sendable, Hashable, Codable {
         year = try c.decodeIfPresent(Int.self, forKey: .year)
         body = try c.decodeIfPresent(String.self, forKey: .body)
         status = try c.decodeIfPresent(ReportStatus.self, forKey: .status)
+        shape = try c.decodeIfPresent(Shape.self, forKey: .shape)
     }
 }

@@ -23,5 +23,5 @@ public struct ServerHello: Sendable, Hashable, Codable {
 
     /// Every command of this protocol version and every export format.
     public static let allCapabilities = ControlCommand.names
-        + ExportRequest.Format.allCases.map { "export.\($0.rawValue)" }
+        + ExportRequest.Format.allCases.map { "export.\($0.rawValue)" } + ["export.csv.long", "export.findings"]
 }

@@ -126,22 +126,11 @@ public final class ReportWorkbook {
         var labels = fixed.map(XLSXCell.header)
         var keys = ["body", "year", "template", "status", "file"].map(XLSXCell.header)
         for column in CanonicalColumn.all {
-            labels.append(.header(label(of: column)))
+            labels.append(.header(column.printedLabel))
             keys.append(.header(column.flatName))
         }
         try workbook.append(labels, to: sheet)
         try workbook.append(keys, to: sheet)
-    }
-
-    /// `表三 予以公开 自然人`: the table, the row's and the column's printed labels.
-    private static func label(of column: CanonicalColumn) -> String {
-        for template in [ReportTemplate.gov2021, .gov2019] {
-            if let row = template.table(column.table).row(column.row), let definition = row.column(column.column) {
-                let table = String(column.table.displayName.prefix(2))
-                return "\(table) \(row.label) \(definition.label)"
-            }
-        }
-        return column.flatName
     }
 
     private static func proactiveHeader(_ sheet: XLSXWorkbook.SheetID, _ workbook: XLSXWorkbook) throws {

@@ -8,6 +8,10 @@ extension GovReportCtl {
         static let configuration = CommandConfiguration(
             abstract: "Check report files and say what is wrong with each.",
             discussion: """
+                Examples:
+                  govreportctl check 2021年度报告.pdf
+                  govreportctl check inbox/*.docx --json | jq '.[] | select(.status == "invalid") | .file'
+
                 Each FILE is read (regular files only, at most 64 MiB), parsed and validated in this \
                 process; nothing is stored and no daemon is needed. The format is taken from the content, \
                 not the name: text, Word (DOCX), PDF (through pdftotext, from poppler-utils) and Word \

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ControlProtocol
 import Foundation
+import ReportExport
 import ReportModel
 
 #if canImport(Glibc)
@@ -11,16 +12,21 @@ extension GovReportCtl {
     /// `govreportctl export`: the current reports, streamed from the daemon, to stdout or a file.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Export the current reports as CSV, NDJSON or JSON.",
+            abstract: "Export the current reports as CSV, XLSX, NDJSON or JSON.",
             discussion: """
                 Examples:
                   govreportctl export --format csv --year 2021 --output reports-2021.csv
+                  govreportctl export --format csv --shape long --body 青丘办 > cells.csv
+                  govreportctl export --format xlsx --year 2021 --output 2021年度报告.xlsx
                   govreportctl export --format ndjson --body 昆吾办 | jq .tables.t3.new.total
                   govreportctl export --format json --status invalid
 
                 csv: one row per report, every canonical cell a column, UTF-8 with a BOM (Excel and WPS \
-                show the Chinese correctly). ndjson: one object per line per report with body, year, \
-                sha256, status, template and tables (as `check --json`). json: the same objects in one array.
+                show the Chinese correctly); with --shape long, one row per cell instead: body, year, table, \
+                row, column, raw, kind, value, unit, inferred. xlsx: a workbook for Excel or WPS with a \
+                summary sheet (one row per report), a sheet per table laid out like the official table, and \
+                a sheet of findings; numbers are numbers. ndjson: one object per line per report with body, year, \
+                sha256, status, template, tables and findings (as `check --json`). json: the same objects in one array.
 
                 --output writes a temporary file beside FILE and renames it when the export is complete, so \
                 FILE is never left half written.
@@ -30,8 +36,11 @@ extension GovReportCtl {
 
         @OptionGroup var options: DaemonOptions
 
-        @Option(help: "csv, ndjson or json.")
-        var format: ExportRequest.Format = .csv
+        @Option(help: "csv, xlsx, ndjson or json.")
+        var format: ExportFormat = .csv
+
+        @Option(help: "For csv: wide (one row per report, the default) or long (one row per cell).")
+        var shape: ExportRequest.Shape = .wide
 
         @Option(help: "Only reports for this statistics year.")
         var year: Int?
@@ -45,8 +54,15 @@ extension GovReportCtl {
         @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
         var output: String?
 
+        func validate() throws {
+            if shape == .long && format != .csv { throw ValidationError("--shape long is for --format csv") }
+        }
+
         func run() throws {
-            let request = ExportRequest(format: format, year: year, body: body, status: status)
+            if format == .xlsx { return try runWorkbook() }
+            let wire = ExportRequest.Format(rawValue: format.rawValue) ?? .csv
+            let request = ExportRequest(format: wire, year: year, body: body, status: status,
+                                        shape: format == .csv && shape == .long ? .long : nil)
             let sink = try ExportSink(path: output)
             do {
                 let count = try options.withClient { client in
@@ -66,10 +82,70 @@ extension GovReportCtl {
                 throw error
             }
         }
+
+        /// Streams the NDJSON export into a workbook one report at a time, then writes the workbook: beside
+        /// `--output` and renamed over it when complete, or to a temporary file copied to standard output.
+        private func runWorkbook() throws {
+            let request = ExportRequest(format: .ndjson, year: year, body: body, status: status)
+            let target = output.map { URL(fileURLWithPath: $0) }
+            let directory = target?.deletingLastPathComponent() ?? FileManager.default.temporaryDirectory
+            let temporary = directory.appendingPathComponent(
+                ".\(target?.lastPathComponent ?? "export.xlsx").\(getpid()).\(UUID().uuidString).tmp")
+            defer { try? FileManager.default.removeItem(at: temporary) }
+            do {
+                let workbook = try ReportWorkbook(temporaryDirectory: FileManager.default.temporaryDirectory)
+                let decoder = ControlJSON.decoder
+                let count = try options.withClient { client in
+                    try client.stream(.export(request)) { line in
+                        let bytes = Array((line.data ?? "").utf8)
+                        for record in bytes.split(separator: 0x0A) where !record.isEmpty {
+                            try workbook.add(try decoder.decode(Report.self, from: Data(record)))
+                        }
+                        return true
+                    }
+                }
+                try workbook.write(to: temporary)
+                if let target {
+                    try Self.syncFile(at: temporary.path)
+                    guard rename(temporary.path, target.path) == 0 else {
+                        throw ValidationError("cannot rename into \(target.path): \(String(cString: strerror(errno)))")
+                    }
+                    printError("已导出 \(count ?? 0) 份报告到 \(target.path)")
+                } else {
+                    try Self.copyToStandardOutput(temporary)
+                }
+            } catch let error as ClientFailure {
+                printError(error.description)
+                throw ExitCode(error.exitCode)
+            }
+        }
+
+        /// Flushes a written file to disk before it is renamed into place.
+        private static func syncFile(at path: String) throws {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw ValidationError("cannot open \(path): \(String(cString: strerror(errno)))") }
+            defer { close(fd) }
+            guard fsync(fd) == 0 else { throw ValidationError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        }
+
+        /// Copies a file to standard output in 64 KiB pieces.
+        private static func copyToStandardOutput(_ url: URL) throws {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            let sink = try ExportSink(path: nil)
+            while let data = try handle.read(upToCount: 1 << 16), !data.isEmpty {
+                try sink.write(Array(data))
+            }
+        }
     }
 }
 
-extension ExportRequest.Format: ExpressibleByArgument {}
+/// What `export --format` accepts: the daemon's formats, and xlsx, which the client builds from ndjson.
+enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
+    case csv, xlsx, ndjson, json
+}
+
+extension ExportRequest.Shape: ExpressibleByArgument {}
 extension ReportStatus: ExpressibleByArgument {}
 
 /// Where export bytes go: standard output, or a temporary file renamed over the target at the end.

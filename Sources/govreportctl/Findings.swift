@@ -6,6 +6,12 @@ extension GovReportCtl {
     struct Findings: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Accept or dismiss a finding of a stored report.",
+            discussion: """
+                Examples:
+                  govreportctl findings accept 3f2a9c0d1e --job 42 --note "已联系该单位更正"
+                  govreportctl findings dismiss 3f2a9c0d1e --body 昆吾办 --year 2020 --note "原表如此"
+
+                """ + sharedDiscussion,
             subcommands: [Accept.self, Dismiss.self]
         )
 

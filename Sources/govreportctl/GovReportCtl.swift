@@ -12,8 +12,19 @@ struct GovReportCtl: ParsableCommand {
             `govreportctl --socket PATH COMMAND …` (or `COMMAND --socket PATH`, or GOVREPORT_SOCKET=PATH); by \
             default ./govreport-data/govreportd.sock if it exists, else /run/govreport/govreportd.sock.
 
+            Examples:
+              govreportctl check 2021年度报告.pdf
+              govreportctl status
+              govreportctl jobs --state failed
+              govreportctl compare 青丘办
+              govreportctl export --format xlsx --year 2021 --output 2021.xlsx
+              govreportctl --generate-completion-script bash > /etc/bash_completion.d/govreportctl
+
+            Every command has its own examples: govreportctl help COMMAND.
+
             """ + ExitStatus.helpText,
-        subcommands: [Check.self, Status.self, Jobs.self, Show.self, Retry.self, Export.self, Pause.self, Resume.self,
+        subcommands: [Check.self, Status.self, Jobs.self, Show.self, Retry.self, Export.self, Compare.self, Pause.self,
+                      Resume.self,
                       Watch.self, Findings.self]
     )
 

@@ -133,6 +133,8 @@ final class ControlCommandHandler: Sendable {
     func export(_ request: ExportRequest, to sink: @escaping ([UInt8]) throws -> Void) throws -> Int {
         let filter = ReportFilter(year: request.year, body: request.body, status: request.status)
         switch request.format {
+        case .csv where request.shape == .long:
+            return try exportLongCSV(filter, to: sink)
         case .csv:
             var records = 0
             try store.writeWideCSV(matching: filter, byteOrderMark: true) { chunk in
@@ -145,12 +147,13 @@ final class ControlCommandHandler: Sendable {
             let encoder = ControlJSON.encoder
             var buffer: [UInt8] = json ? Array("[\n".utf8) : []
             var count = 0
-            try store.forEachCurrentReport(matching: filter) { stored, tables in
+            try store.forEachCurrentReportWithFindings(matching: filter) { stored, tables, findings in
                 if json && count > 0 { buffer.append(contentsOf: ",\n".utf8) }
                 let exported = ExportedReport(
                     body: stored.body, year: stored.year, sha256: stored.documentSHA256, status: stored.status,
                     template: stored.template, file: stored.file, version: stored.version,
-                    tables: Dictionary(uniqueKeysWithValues: tables.map { ($0.key.rawValue, $0.value) }))
+                    tables: Dictionary(uniqueKeysWithValues: tables.map { ($0.key.rawValue, $0.value) }),
+                    findings: findings.map(\.finding))
                 buffer.append(contentsOf: try encoder.encode(exported))
                 if !json { buffer.append(0x0A) }
                 count += 1
@@ -163,6 +166,68 @@ final class ControlCommandHandler: Sendable {
             if !buffer.isEmpty { try sink(buffer) }
             return count
         }
+    }
+
+    /// The columns of the long CSV export, one row per cell.
+    static let longColumns = ["body", "year", "table", "row", "column", "raw", "kind", "value", "unit", "inferred"]
+
+    /// Writes one CSV row per cell of the matching reports (UTF-8 with a BOM); returns the number of reports.
+    private func exportLongCSV(_ filter: ReportFilter, to sink: @escaping ([UInt8]) throws -> Void) throws -> Int {
+        let csv = CSVWriter(byteOrderMark: true, sink: sink)
+        try csv.writeRow(Self.longColumns)
+        var reports = 0
+        var last: ReportID?
+        try store.forEachCell(matching: filter) { row in
+            if row.reportID != last {
+                reports += 1
+                last = row.reportID
+            }
+            try csv.writeRow([
+                row.body ?? "", row.year.map(String.init) ?? "", row.column.table.rawValue, row.column.row,
+                row.column.column, row.cell.raw, row.cell.kind.rawValue, row.cell.value?.description ?? "",
+                row.cell.unit ?? "", row.cell.inferred ? "true" : "false",
+            ])
+        }
+        try csv.flush()
+        return reports
+    }
+
+    /// The body's current reports side by side: every canonical cell any of them has, one value per year,
+    /// with the change from the year before.
+    func compare(_ request: CompareRequest) throws -> CompareResult {
+        var years: [Int] = []
+        var tablesByYear: [[TableID: Table]] = []
+        try store.forEachCurrentReport(matching: ReportFilter(body: request.body)) { stored, tables in
+            guard let year = stored.year else { return }
+            years.append(year)
+            tablesByYear.append(tables)
+        }
+        guard !years.isEmpty else { throw ControlError(.notFound, "没有机关“\(request.body)”的当前报告") }
+        let order = years.indices.sorted { years[$0] < years[$1] }
+        years = order.map { years[$0] }
+        tablesByYear = order.map { tablesByYear[$0] }
+        var cells: [CompareCell] = []
+        for column in CanonicalColumn.all {
+            let found = tablesByYear.map { $0[column.table]?[column.row, column.column] }
+            guard found.contains(where: { $0 != nil && $0?.kind != .missing }) else { continue }
+            var values: [CompareValue] = []
+            var previous: CellValue?
+            for (index, cell) in found.enumerated() {
+                let value = cell?.value
+                var change: CellValue?
+                if let value, let previous {
+                    switch (value, previous) {
+                    case (.integer(let a), .integer(let b)): change = .integer(a - b)
+                    default: change = .decimal(value.doubleValue - previous.doubleValue)
+                    }
+                }
+                values.append(CompareValue(year: years[index], raw: cell?.raw, value: value, change: change))
+                previous = value
+            }
+            cells.append(CompareCell(table: column.table.rawValue, row: column.row, column: column.column,
+                                     label: column.printedLabel, values: values))
+        }
+        return CompareResult(body: request.body, years: years, cells: cells)
     }
 
     /// The (body, year) a decision is for: from the job's report, as given, or the one current report with

@@ -104,6 +104,8 @@ struct ControlConnection {
             case .decide(let decision):
                 let user = peer.user
                 try await writer.ok(id, try await blocking { try handler.decide(decision, by: user) })
+            case .compare(let compare):
+                try await writer.ok(id, try await blocking { try handler.compare(compare) })
             case .export(let export):
                 try await stream(export, id: id, writer: writer)
             case .watch(let watch):

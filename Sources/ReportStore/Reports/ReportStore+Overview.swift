@@ -58,4 +58,24 @@ extension ReportStore {
             }
         }
     }
+
+    /// Like ``forEachCurrentReport(matching:_:)``, with each report's findings (its own, then the cross-year
+    /// ones) read on the same connection: one report's findings in memory at a time.
+    public func forEachCurrentReportWithFindings(matching filter: ReportFilter = .all,
+                                                 _ body: (StoredReport, [TableID: Table], [StoredFinding]) throws -> Void)
+        throws {
+        try database.read { c in
+            let (condition, values) = filter.whereClause
+            try c.prepare("""
+                SELECT \(ReportReader.storedColumns), r.cells_packed
+                FROM reports r WHERE \(condition) ORDER BY r.body, r.year, r.id
+                """).query(values) { row in
+                let report = ReportReader.stored(row)
+                guard let tables = try row.withUnsafeBytes(11, { try reader.tables(packed: $0, c) }) else {
+                    throw StoreError.damagedReport(report.id)
+                }
+                try body(report, tables, try reader.findings(of: report.id, in: c))
+            }
+        }
+    }
 }
