@@ -11,7 +11,7 @@ import ReportStore
 let arguments = CommandLine.arguments.dropFirst()
 guard let seedPath = arguments.first(where: { !$0.hasPrefix("--") }),
       let seed = FileManager.default.contents(atPath: seedPath) else {
-    FileHandle.standardError.write(Data("usage: govreport-store-bench <seed file> [--quick]\n".utf8))
+    FileHandle.standardError.write(Data("usage: govreport-store-bench <seed file> [--quick] [--scale N] [--stop-after a|b|c] [--keep]\n".utf8))
     exit(2)
 }
 let quick = arguments.contains("--quick")
@@ -24,9 +24,15 @@ let scale = arguments.firstIndex(of: "--scale").flatMap { Int(arguments[argument
 let workDirectory = FileManager.default.temporaryDirectory
     .appendingPathComponent("govreport-store-bench-\(getpid())", isDirectory: true)
 try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
-/// Removes the work directory and ends the run.
+/// `--keep`: leave the work directory (its `store.sqlite` holds the exported reports) for other benchmarks.
+let keep = arguments.contains("--keep")
+/// Removes the work directory (unless `--keep`) and ends the run.
 func finish() -> Never {
-    try? FileManager.default.removeItem(at: workDirectory)
+    if keep {
+        say("kept: \(workDirectory.path)")
+    } else {
+        try? FileManager.default.removeItem(at: workDirectory)
+    }
     exit(0)
 }
 

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Exports of 100,000 current reports through the daemon, end to end (release build):
+#   govreport-store-bench fills a database (10,000 stored reports copied up to 100,000, with their findings),
+#   govreportd serves it, and govreportctl exports CSV (wide and long), NDJSON and XLSX to files.
+# Prints wall time and peak resident memory of the client for each, and the daemon's peak at the end.
+#
+#   scripts/bench-export.sh [SEED]      (default: the bundled seed report)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seed=${1:-Tests/GovReportCtlTests/Fixtures/kunwu-2020.txt}
+
+swift build -c release --product govreport-store-bench >/dev/null
+swift build -c release --product govreportd >/dev/null
+swift build -c release --product govreportctl >/dev/null
+bin=$(swift build -c release --show-bin-path)
+
+kept=$("$bin/govreport-store-bench" "$seed" --keep | tee /dev/stderr | sed -n 's/^kept: //p')
+data=$(mktemp -d)
+trap 'kill "$daemon" 2>/dev/null || true; rm -rf "$data" "$kept"' EXIT
+mv "$kept/store.sqlite" "$data/govreport.sqlite"
+"$bin/govreportd" --data-dir "$data" 2>"$data/daemon.log" &
+daemon=$!
+for _ in $(seq 600); do [[ -S $data/govreportd.sock ]] && break; sleep 0.1; done
+
+export GOVREPORT_SOCKET=$data/govreportd.sock
+"$bin/govreportctl" status | sed -n '/报告/p'
+run() {
+    local name=$1
+    shift
+    /usr/bin/time -f "$name: %e s wall, client peak RSS %M KiB" "$bin/govreportctl" export "$@" \
+        --output "$data/export.$name"
+    printf '    %s: %s bytes\n' "$name" "$(stat -c %s "$data/export.$name")"
+}
+run csv --format csv
+run csv-long --format csv --shape long
+run ndjson --format ndjson
+run xlsx --format xlsx
+echo "daemon peak RSS: $(grep VmHWM /proc/$daemon/status)"
