@@ -38,7 +38,6 @@ enum OutlineReader {
         let compact = line.compact
         var s = Substring(compact)
         while s.first == "#" || s.first == "*" { s = s.dropFirst() }
-        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
         var n = 0
         if s.hasPrefix("第") {
             let rest = s.dropFirst()
@@ -61,11 +60,17 @@ enum OutlineReader {
         return String(key.prefix(40))
     }
 
+    /// The Chinese numerals that number section headings.
+    static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
     /// Cheap test before `headingKey`: the first visible character is a numeral, 第, # or *.
     static func mayBeHeading(_ text: [Unicode.Scalar]) -> Bool {
         for s in text {
             if s == " " || s == "\t" || s == "\u{3000}" || s == "\u{FEFF}" || s == "\u{A0}" { continue }
-            return "一二三四五六七八九十第#*＃".unicodeScalars.contains(s)
+            switch s {
+            case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "第", "#", "*", "＃": return true
+            default: return false
+            }
         }
         return false
     }
