@@ -398,16 +398,16 @@ struct CellPlacement {
         }
         // Which of each group's readings take part in some surviving combination.
         var usedVectors = [[Int]](repeating: [], count: groups.count)
-        for gi in groups.indices {
-            var used = Set<Int>()
-            for choice in survivors where choice[gi] >= 0 { used.insert(choice[gi]) }
-            usedVectors[gi] = used.sorted()
+        for (gi, g) in groups.enumerated() {
+            var used = [Bool](repeating: false, count: g.vectors.count)
+            for choice in survivors where choice[gi] >= 0 { used[choice[gi]] = true }
+            usedVectors[gi] = used.indices.filter { used[$0] }
         }
-        var placed = Set<Int>()
+        var placed = [Bool](repeating: false, count: slots.count)
         for (gi, g) in groups.enumerated() {
             var inferredCount = 0, missingCount = 0
             for (i, s) in g.slots.enumerated() {
-                placed.insert(s)
+                placed[s] = true
                 guard !survivors.isEmpty, !disagree[s], case .some(.some(let v)) = agreed[s] else {
                     cells[s] = .missing
                     missingCount += 1
@@ -436,7 +436,7 @@ struct CellPlacement {
                                          cells: g.slots.map { cells[$0]! }))
         }
         // Cells outside every group that the identities filled.
-        for s in 0..<slots.count where !certain[s] && !placed.contains(s) && cells[s] == nil {
+        for s in 0..<slots.count where !certain[s] && !placed[s] && cells[s] == nil {
             if !survivors.isEmpty, !disagree[s], case .some(.some(let v)) = agreed[s] { cells[s] = .inferred(.integer(v)) }
         }
     }

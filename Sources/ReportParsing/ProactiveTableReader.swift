@@ -58,7 +58,7 @@ enum ProactiveTableReader {
                 lastRowFilled = !line.values.isEmpty
                 continue
             }
-            if !line.values.isEmpty, line.labelKey.count >= 2, !isHeader, lastRowFilled {
+            if !line.values.isEmpty, line.labelKey.unicodeScalars.count >= 2, !isHeader, lastRowFilled {
                 extras.append(line)
                 continue
             }

@@ -67,7 +67,7 @@ struct RowMatcher: Sendable {
 
     /// Start positions of any of the anchors in the stream, sorted.
     static func occurrences(of anchors: [[Unicode.Scalar]], in stream: [Unicode.Scalar]) -> [Int] {
-        var found = Set<Int>()
+        var found: [Int] = []
         for a in anchors {
             guard !a.isEmpty, a.count <= stream.count else { continue }
             var i = 0
@@ -75,12 +75,17 @@ struct RowMatcher: Sendable {
                 if stream[i] == a[0] {
                     var j = 1
                     while j < a.count && stream[i + j] == a[j] { j += 1 }
-                    if j == a.count { found.insert(i) }
+                    if j == a.count { found.append(i) }
                 }
                 i += 1
             }
         }
-        return found.sorted()
+        // Sorted, each position once (two anchors of a row may start at the same place).
+        found.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(found.count)
+        for p in found where unique.last != p { unique.append(p) }
+        return unique
     }
 
     /// The chain of anchors that best explains where the values are (dynamic programming over anchor occurrences).
