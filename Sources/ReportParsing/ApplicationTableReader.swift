@@ -3,10 +3,14 @@ import ReportModel
 /// Reads table 三 (收到和处理政府信息公开申请情况) from its region's lines.
 enum ApplicationTableReader {
     static func read(_ lines: [TableLine], definition: TableDefinition, template: ReportTemplate) -> (Table, [Finding]) {
-        let evidence = RowMatcher(rows: definition.rows).match(lines)
+        let matcher = template.id == .gov2019 ? gov2019Rows : gov2021Rows
         let placement = template.id == .gov2019 ? gov2019 : gov2021
-        return placement.place(evidence)
+        return placement.place(matcher.match(lines))
     }
+
+    /// Built once per template, like the placements.
+    static let gov2019Rows = RowMatcher(rows: ReportTemplate.gov2019.t3.rows)
+    static let gov2021Rows = RowMatcher(rows: ReportTemplate.gov2021.t3.rows)
 
     /// Built once per template: slot indexes and identities don't change between reports.
     static let gov2019 = CellPlacement(table: ReportTemplate.gov2019.t3,

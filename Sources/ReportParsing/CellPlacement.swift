@@ -58,12 +58,18 @@ struct CellPlacement {
         slotIndex[row + "\u{0}" + column]!
     }
 
-    /// One way of reading a piece of evidence: a cell per slot of the evidence, nil where nothing was printed.
-    typealias Candidate = [Cell?]
+    /// One way of reading a piece of evidence: per slot of the evidence, the index of its cell in the group's
+    /// `CellPool`, or `CellPlacement.unprinted` where nothing was printed.
+    typealias Candidate = [Int]
+
+    /// Candidate entry for a slot that gets no printed value.
+    static let unprinted = -1
 
     struct Group {
         let evidence: RowEvidence
         let slots: [Int]
+        /// The cells the candidates refer to.
+        var pool = CellPool()
         /// Distinct value vectors (nil = unknown) with the candidates that give them.
         var vectors: [[Int64?]] = []
         var candidatesByVector: [[Candidate]] = []
@@ -128,18 +134,18 @@ struct CellPlacement {
     func expand(_ group: inout Group, values: [String]) {
         let n = group.slots.count
         var candidates: [Candidate] = []
-        let cellsRead = values.map(CellReader.read)
+        let cellsRead = values.map { group.pool.index(reading: $0) }
         // Which slots the printed values go to (order kept), the others unknown. When there are more ways than the
         // limit, none is tried: a partial search would make a guess look certain.
         if binomial(n, cellsRead.count, cap: candidateLimit + 1) <= candidateLimit {
             forEachCombination(n, choose: cellsRead.count, limit: candidateLimit) { chosen in
-                var c = Candidate(repeating: nil, count: n)
+                var c = Candidate(repeating: CellPlacement.unprinted, count: n)
                 for (k, slot) in chosen.enumerated() { c[slot] = cellsRead[k] }
                 candidates.append(c)
             }
         }
         // Digits that ran together: split runs so that every slot gets a value.
-        let splits = splitCandidates(values, slots: n)
+        let splits = splitCandidates(values, read: cellsRead, slots: n, pool: &group.pool)
         if !splits.isEmpty { group.split = true }
         candidates.append(contentsOf: splits)
         // Splits first: when one fits, the placements are skipped.
@@ -148,13 +154,18 @@ struct CellPlacement {
         let localIdentities = localIdentities(for: group.slots)
         var seen: [[Int64?]: Int] = [:]
         var splitSurvived = false
+        let pool = group.pool
+        var values = [Int64?](repeating: nil, count: n)
+        var opaque = [Bool](repeating: false, count: n)
         for (index, c) in candidates.enumerated() {
             // A digit run that splits into values satisfying the row's identities explains the line better than
             // any placement that leaves cells unprinted: once a split fits, placements are no longer considered.
             let isSplit = index < splits.count
             if !isSplit && splitSurvived { continue }
-            var values = c.map { $0.flatMap(CellPlacement.solvingValue) }
-            let opaque = c.map { cell in cell.map { CellPlacement.solvingValue($0) == nil } ?? false }
+            for (i, k) in c.enumerated() {
+                values[i] = k == CellPlacement.unprinted ? nil : pool.solving[k]
+                opaque[i] = k == CellPlacement.unprinted ? false : pool.opaque[k]
+            }
             guard CellPlacement.infer(&values, opaque: opaque, identities: localIdentities, mustCheck: nil) else { continue }
             if isSplit && !splitSurvived {
                 splitSurvived = true
@@ -188,15 +199,34 @@ struct CellPlacement {
         }
     }
 
-    /// Splits of digit runs ("801000081") into exactly `slots` values, no value with a leading zero.
-    func splitCandidates(_ values: [String], slots: Int) -> [Candidate] {
-        let pieces = values.map { CharacterFolding.compact($0) }
-        guard values.count < slots,
-              pieces.contains(where: { $0.count >= 2 && $0.allSatisfy(\.isASCIIDigit) }) else { return [] }
-        let total = pieces.reduce(0) { $0 + ($1.allSatisfy(\.isASCIIDigit) ? $1.count : 1) }
+    /// Splits of digit runs ("801000081") into exactly `slots` values, no value with a leading zero; `read` holds
+    /// the pool index of each value read whole.
+    func splitCandidates(_ values: [String], read: [Int], slots: Int, pool: inout CellPool) -> [Candidate] {
+        // The folded, space-free pieces as UTF-8; a run is two or more ASCII digits.
+        let pieces = values.map { Array(CharacterFolding.compact($0).utf8) }
+        func allDigits(_ p: [UInt8]) -> Bool { p.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        guard values.count < slots, pieces.contains(where: { $0.count >= 2 && allDigits($0) }) else { return [] }
+        let total = pieces.reduce(0) { $0 + (allDigits($1) ? $1.count : 1) }
         guard total >= slots else { return [] }
         var out: [Candidate] = []
-        var current: [Cell] = []
+        var current: Candidate = []
+        // The pool index of each cut (piece, start, end), read once however many splits share it: one table of
+        // (count + 1)² entries per splittable piece, -1 until read.
+        var cutOffset = [Int](repeating: 0, count: pieces.count)
+        var cutCount = 0
+        for (i, p) in pieces.enumerated() where p.count >= 2 {
+            cutOffset[i] = cutCount
+            cutCount += (p.count + 1) * (p.count + 1)
+        }
+        var cutIndex = [Int](repeating: -1, count: cutCount)
+        func cell(_ i: Int, _ cut: Range<Int>) -> Int {
+            let p = pieces[i]
+            let key = cutOffset[i] + cut.lowerBound * (p.count + 1) + cut.upperBound
+            if cutIndex[key] < 0 {
+                cutIndex[key] = pool.index(reading: String(decoding: p[cut], as: UTF8.self))
+            }
+            return cutIndex[key]
+        }
         // Every enumeration step counts against one budget, so a long run of digits cannot take long.
         let budget = SearchBudget(limit: candidateLimit * 10)
         func go(_ i: Int, _ remaining: Int) {
@@ -206,19 +236,19 @@ struct CellPlacement {
                 return
             }
             let p = pieces[i]
-            let splittable = p.count >= 2 && p.allSatisfy(\.isASCIIDigit)
+            let splittable = p.count >= 2 && allDigits(p)
             let tokensLeft = pieces.count - i - 1
             let maxParts = splittable ? min(p.count, remaining - tokensLeft) : 1
             guard maxParts >= 1 else { return }
             for parts in 1...maxParts {
                 if parts == 1 {
-                    current.append(CellReader.read(values[i]))
+                    current.append(read[i])
                     go(i + 1, remaining - 1)
                     current.removeLast()
                 } else {
-                    forEachSplit(Array(p), parts: parts, budget: budget) { numbers in
+                    forEachSplit(p, parts: parts, budget: budget) { cuts in
                         let before = current.count
-                        for s in numbers { current.append(CellReader.read(s)) }
+                        for cut in cuts { current.append(cell(i, cut)) }
                         go(i + 1, remaining - parts)
                         current.removeLast(current.count - before)
                     }
@@ -233,16 +263,18 @@ struct CellPlacement {
     /// Longest number a cut may produce: counts of a trillion or more are not plausible table values.
     static let maxDigitsPerCell = 12
 
-    /// Calls body with the ways of cutting digits into `parts` numbers without leading zeros, each step spending
-    /// from the budget.
-    func forEachSplit(_ digits: [Character], parts: Int, budget: SearchBudget, _ body: ([String]) -> Void) {
-        var cuts: [String] = []
+    /// Calls body with the ways of cutting ASCII digits into `parts` numbers without leading zeros (as ranges of
+    /// `digits`), each step spending from the budget.
+    func forEachSplit(_ digits: [UInt8], parts: Int, budget: SearchBudget, _ body: ([Range<Int>]) -> Void) {
+        let zero = UInt8(ascii: "0")
+        var cuts: [Range<Int>] = []
+        cuts.reserveCapacity(parts)
         func go(_ start: Int, _ left: Int) {
             guard budget.spend() else { return }
             if left == 1 {
-                let rest = digits[start...]
-                if rest.count <= CellPlacement.maxDigitsPerCell && (rest.count == 1 || rest.first != "0") {
-                    cuts.append(String(rest))
+                let count = digits.count - start
+                if count <= CellPlacement.maxDigitsPerCell && (count == 1 || digits[start] != zero) {
+                    cuts.append(start..<digits.count)
                     body(cuts)
                     cuts.removeLast()
                 }
@@ -251,9 +283,8 @@ struct CellPlacement {
             let maxEnd = min(digits.count - (left - 1), start + CellPlacement.maxDigitsPerCell)
             var end = start + 1
             while end <= maxEnd {
-                let piece = digits[start..<end]
-                if piece.count > 1 && piece.first == "0" { break }
-                cuts.append(String(piece))
+                if end - start > 1 && digits[start] == zero { break }
+                cuts.append(start..<end)
                 go(end, left - 1)
                 cuts.removeLast()
                 end += 1
@@ -367,34 +398,35 @@ struct CellPlacement {
         }
         // Which of each group's readings take part in some surviving combination.
         var usedVectors = [[Int]](repeating: [], count: groups.count)
-        for gi in groups.indices {
-            var used = Set<Int>()
-            for choice in survivors where choice[gi] >= 0 { used.insert(choice[gi]) }
-            usedVectors[gi] = used.sorted()
+        for (gi, g) in groups.enumerated() {
+            var used = [Bool](repeating: false, count: g.vectors.count)
+            for choice in survivors where choice[gi] >= 0 { used[choice[gi]] = true }
+            usedVectors[gi] = used.indices.filter { used[$0] }
         }
-        var placed = Set<Int>()
+        var placed = [Bool](repeating: false, count: slots.count)
         for (gi, g) in groups.enumerated() {
             var inferredCount = 0, missingCount = 0
             for (i, s) in g.slots.enumerated() {
-                placed.insert(s)
+                placed[s] = true
                 guard !survivors.isEmpty, !disagree[s], case .some(.some(let v)) = agreed[s] else {
                     cells[s] = .missing
                     missingCount += 1
                     continue
                 }
-                // The printed cell, when every surviving reading puts the same printed cell here.
-                var printed: Cell??
+                // The printed cell, when every surviving reading puts the same printed cell here (equal cells share
+                // one pool index).
+                var printed: Int?
                 var uniform = true
                 for k in usedVectors[gi] {
                     for c in g.candidatesByVector[k] {
                         let cell = c[i]
-                        if case .some(let p) = printed { if p != cell { uniform = false } } else { printed = .some(cell) }
+                        if let p = printed { if p != cell { uniform = false } } else { printed = cell }
                         if !uniform { break }
                     }
                     if !uniform { break }
                 }
-                if uniform, case .some(.some(let cell)) = printed {
-                    cells[s] = cell
+                if uniform, let p = printed, p != CellPlacement.unprinted {
+                    cells[s] = g.pool[p]
                 } else {
                     cells[s] = .inferred(.integer(v))
                     inferredCount += 1
@@ -404,7 +436,7 @@ struct CellPlacement {
                                          cells: g.slots.map { cells[$0]! }))
         }
         // Cells outside every group that the identities filled.
-        for s in 0..<slots.count where !certain[s] && !placed.contains(s) && cells[s] == nil {
+        for s in 0..<slots.count where !certain[s] && !placed[s] && cells[s] == nil {
             if !survivors.isEmpty, !disagree[s], case .some(.some(let v)) = agreed[s] { cells[s] = .inferred(.integer(v)) }
         }
     }
@@ -483,8 +515,4 @@ func forEachCombination(_ n: Int, choose k: Int, limit: Int, _ body: ([Int]) -> 
         idx[i] += 1
         for j in (i + 1)..<k { idx[j] = idx[j - 1] + 1 }
     }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -41,7 +41,8 @@ enum CellReader {
 
     /// True for a folded not-applicable marker.
     static func isNotApplicable(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard s.count <= 3 else { return false }
+        // No marker starts with a digit: numbers are turned away without comparing.
+        guard s.count <= 3, let first = s.first, digit(first) == nil else { return false }
         return notApplicableScalars.contains { $0.elementsEqual(s) }
     }
 

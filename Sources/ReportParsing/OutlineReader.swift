@@ -21,7 +21,7 @@ enum OutlineReader {
     /// Keywords (in key form) that identify each statutory section heading.
     static func section(forHeadingKey key: String) -> SectionKey? {
         if key.containsBytes("总体情况") || key.containsBytes("工作概况") || key == "概述" { return .s1 }
-        if key.containsBytes("主动公开政府信息") || (key.containsBytes("主动公开") && key.containsBytes("情况") && key.count <= 14) {
+        if key.containsBytes("主动公开政府信息") || (key.containsBytes("主动公开") && key.containsBytes("情况") && key.unicodeScalars.count <= 14) {
             return .s2
         }
         if key.containsBytes("收到和处理") || key.containsBytes("处理政府信息公开申请") || key.containsBytes("依申请公开情况") || key.containsBytes("依申请公开政府信息") { return .s3 }
@@ -38,7 +38,6 @@ enum OutlineReader {
         let compact = line.compact
         var s = Substring(compact)
         while s.first == "#" || s.first == "*" { s = s.dropFirst() }
-        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
         var n = 0
         if s.hasPrefix("第") {
             let rest = s.dropFirst()
@@ -58,14 +57,22 @@ enum OutlineReader {
         let key = CharacterFolding.key(s)
         // A heading is short; a long line is a paragraph that happens to start with "一、".
         guard !key.isEmpty else { return nil }
-        return String(key.prefix(40))
+        // Keys hold ideographs, letters and digits only, one scalar per character: counting and cutting scalars
+        // gives the same result as counting characters, without grapheme breaking.
+        return String(key.unicodeScalars.prefix(40))
     }
+
+    /// The Chinese numerals that number section headings.
+    static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
     /// Cheap test before `headingKey`: the first visible character is a numeral, 第, # or *.
     static func mayBeHeading(_ text: [Unicode.Scalar]) -> Bool {
         for s in text {
             if s == " " || s == "\t" || s == "\u{3000}" || s == "\u{FEFF}" || s == "\u{A0}" { continue }
-            return "一二三四五六七八九十第#*＃".unicodeScalars.contains(s)
+            switch s {
+            case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "第", "#", "*", "＃": return true
+            default: return false
+            }
         }
         return false
     }
@@ -79,7 +86,7 @@ enum OutlineReader {
             }
             guard key.utf8.count <= 180, mayBeHeading(line.raw), let hk = headingKey(line) else { continue }
             // Long heading lines carry text after the heading; judge by the first words only.
-            let probe = hk.count > 24 ? String(hk.prefix(24)) : hk
+            let probe = hk.unicodeScalars.count > 24 ? String(hk.unicodeScalars.prefix(24)) : hk
             guard let section = section(forHeadingKey: probe) else { continue }
             let order = SectionKey.allCases.firstIndex(of: section)!
             if order > last {
@@ -99,7 +106,7 @@ enum OutlineReader {
             if key.isEmpty { continue }
             seen += 1
             if seen > 15 { break }
-            guard key.count <= 60, key.containsBytes("报告") || key.containsBytes("年报"), key.containsBytes("信息公开") else { continue }
+            guard key.unicodeScalars.count <= 60, key.containsBytes("报告") || key.containsBytes("年报"), key.containsBytes("信息公开") else { continue }
             var parts = [line.compact]
             var printed = [line.printedCompact]
             // A title printed over two or three lines ("淮安市人民政府" / "2024年政府信息公开工作年度报告").
@@ -109,7 +116,7 @@ enum OutlineReader {
                     let prev = lines[j]
                     if prev.key.isEmpty { j -= 1; continue }
                     let c = prev.compact
-                    if prev.key.count > 30 || c.containsBytes("。") || c.containsBytes("，") { break }
+                    if prev.key.unicodeScalars.count > 30 || c.containsBytes("。") || c.containsBytes("，") { break }
                     parts.insert(c, at: 0)
                     printed.insert(prev.printedCompact, at: 0)
                     j -= 1

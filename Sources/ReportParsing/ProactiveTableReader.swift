@@ -2,9 +2,9 @@ import ReportModel
 
 /// Reads table 二 (主动公开政府信息情况): rows by their labels, rows a province added kept as `extra.<n>`.
 enum ProactiveTableReader {
-    static func read(_ lines: [TableLine], definition: TableDefinition) -> (Table, [Finding]) {
+    static func read(_ lines: [TableLine], definition: TableDefinition, template: TemplateID) -> (Table, [Finding]) {
         let (templateLines, extras) = separateExtraRows(lines, definition: definition)
-        let evidence = RowMatcher(rows: definition.rows).match(templateLines)
+        let evidence = (template == .gov2019 ? gov2019Rows : gov2021Rows).match(templateLines)
         var table = Table(allMissing: definition)
         var findings: [Finding] = []
         for e in evidence {
@@ -40,6 +40,10 @@ enum ProactiveTableReader {
         return (table, findings)
     }
 
+    /// Built once per template: the rows and their anchors don't change between reports.
+    static let gov2019Rows = RowMatcher(rows: ReportTemplate.gov2019.t2.rows)
+    static let gov2021Rows = RowMatcher(rows: ReportTemplate.gov2021.t2.rows)
+
     /// Lines with a label of their own, no template anchor and numbers, printed after a row that already has all
     /// its numbers — rows a province added (其他主动公开文件 …).
     static func separateExtraRows(_ lines: [TableLine], definition: TableDefinition) -> ([TableLine], [TableLine]) {
@@ -54,7 +58,7 @@ enum ProactiveTableReader {
                 lastRowFilled = !line.values.isEmpty
                 continue
             }
-            if !line.values.isEmpty, line.labelKey.count >= 2, !isHeader, lastRowFilled {
+            if !line.values.isEmpty, line.labelKey.unicodeScalars.count >= 2, !isHeader, lastRowFilled {
                 extras.append(line)
                 continue
             }

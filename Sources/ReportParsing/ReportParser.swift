@@ -88,7 +88,7 @@ public struct ReportParser: Sendable {
             }
             let (table, findings): (Table, [Finding])
             switch id {
-            case .t2: (table, findings) = ProactiveTableReader.read(tableLines, definition: definition.t2)
+            case .t2: (table, findings) = ProactiveTableReader.read(tableLines, definition: definition.t2, template: definition.id)
             case .t3: (table, findings) = ApplicationTableReader.read(tableLines, definition: definition.t3, template: definition)
             case .t4: (table, findings) = ReviewLitigationTableReader.read(tableLines)
             }

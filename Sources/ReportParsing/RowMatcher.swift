@@ -6,8 +6,15 @@ import ReportModel
 /// chosen anchors are the increasing chain whose spans (an anchored row and the unanchored rows after it) hold
 /// the number of values their columns need — so labels printed away from their numbers (plain `pdftotext`), vertical
 /// group labels and two labels on one line all end up with the right values.
-struct RowMatcher {
+struct RowMatcher: Sendable {
     let rows: [RowDefinition]
+    /// Each row's anchors as scalars, made once per matcher.
+    let anchorScalars: [[[Unicode.Scalar]]]
+
+    init(rows: [RowDefinition]) {
+        self.rows = rows
+        self.anchorScalars = rows.map { row in row.anchors.map { Array($0.unicodeScalars) } }
+    }
 
     /// A span of consecutive template rows and the values printed between its anchor and the next.
     struct Span {
@@ -40,7 +47,7 @@ struct RowMatcher {
                 values.append(Value(text: v, position: 2 * stream.count - 1, line: line.number, lineIndex: i))
             }
         }
-        let occurrences = rows.map { row in RowMatcher.occurrences(of: row.anchors, in: stream).map { 2 * $0 } }
+        let occurrences = anchorScalars.map { anchors in RowMatcher.occurrences(of: anchors, in: stream).map { 2 * $0 } }
         let spans = bestSpans(occurrences: occurrences, valuePositions: values.map(\.position))
         var evidence: [RowEvidence] = []
         for span in spans {
@@ -59,22 +66,26 @@ struct RowMatcher {
     }
 
     /// Start positions of any of the anchors in the stream, sorted.
-    static func occurrences(of anchors: [String], in stream: [Unicode.Scalar]) -> [Int] {
-        var found = Set<Int>()
-        for anchor in anchors {
-            let a = Array(anchor.unicodeScalars)
+    static func occurrences(of anchors: [[Unicode.Scalar]], in stream: [Unicode.Scalar]) -> [Int] {
+        var found: [Int] = []
+        for a in anchors {
             guard !a.isEmpty, a.count <= stream.count else { continue }
             var i = 0
             while i + a.count <= stream.count {
                 if stream[i] == a[0] {
                     var j = 1
                     while j < a.count && stream[i + j] == a[j] { j += 1 }
-                    if j == a.count { found.insert(i) }
+                    if j == a.count { found.append(i) }
                 }
                 i += 1
             }
         }
-        return found.sorted()
+        // Sorted, each position once (two anchors of a row may start at the same place).
+        found.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(found.count)
+        for p in found where unique.last != p { unique.append(p) }
+        return unique
     }
 
     /// The chain of anchors that best explains where the values are (dynamic programming over anchor occurrences).

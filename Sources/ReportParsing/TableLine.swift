@@ -25,11 +25,13 @@ struct TableLine: Sendable {
             if f == "\t" || f == "|" { delimited = true }
             if CharacterFolding.isSpaceScalar(f) { continue }
             visible = true
-            if !TableLine.ruleScalars.contains(f) { onlyRules = false }
+            if !TableLine.isRuleScalar(f) { onlyRules = false }
         }
         if !visible || onlyRules { return nil }
-        var pieces = delimited ? TableLine.fields(folded) : TableLine.words(folded, in: 0..<folded.count)
-        pieces = pieces.flatMap { TableLine.unglue(folded, $0) }
+        let split = delimited ? TableLine.fields(folded) : TableLine.words(folded, in: 0..<folded.count)
+        var pieces: [Range<Int>] = []
+        pieces.reserveCapacity(split.count + 2)
+        for piece in split { TableLine.unglue(folded, piece, into: &pieces) }
 
         var label: [Range<Int>] = []
         var leading = 0
@@ -67,7 +69,23 @@ struct TableLine: Sendable {
         self.init(line, labelKey: labelKey, values: values, leading: leading, trailing: trailing, delimited: delimited)
     }
 
-    static let ruleScalars = Set("|-:+=─━_—".unicodeScalars)
+    /// True for the characters table rules are drawn with (`|-:+=─━_—`).
+    @inline(__always)
+    static func isRuleScalar(_ f: Unicode.Scalar) -> Bool {
+        switch f {
+        case "|", "-", ":", "+", "=", "─", "━", "_", "—": true
+        default: false
+        }
+    }
+
+    /// True for the scalars a not-applicable marker or a signed number may start with (`-−+/—―─无不nN\×…`).
+    @inline(__always)
+    static func isMarkerStart(_ f: Unicode.Scalar) -> Bool {
+        switch f {
+        case "-", "−", "+", "/", "—", "―", "─", "无", "不", "n", "N", "\\", "×", "…": true
+        default: false
+        }
+    }
 
     /// The matching key of the label pieces.
     static func key(_ folded: [Unicode.Scalar], _ ranges: [Range<Int>]) -> String {
@@ -97,7 +115,9 @@ struct TableLine: Sendable {
     static func isValue(_ folded: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
         guard let first = folded[r].first(where: { !CharacterFolding.isSpaceScalar($0) }) else { return false }
         // Cheap rejection before building anything: values start with a digit, a sign or a marker.
-        if CellReader.digit(first) == nil && !"-−+/—―─无不nN\\×…".unicodeScalars.contains(first) { return false }
+        if CellReader.digit(first) == nil && !isMarkerStart(first) { return false }
+        // Without white space inside, the folded scalars are read in place.
+        if !folded[r].contains(where: CharacterFolding.isSpaceScalar) { return CellReader.isValueLike(folded[r]) }
         var compact: [Unicode.Scalar] = []
         for f in folded[r] where !CharacterFolding.isSpaceScalar(f) { compact.append(f) }
         return CellReader.isValueLike(compact[...])
@@ -112,13 +132,22 @@ struct TableLine: Sendable {
             fields.append(trim(folded, start..<i))
             start = i + 1
         }
-        let visible = folded.filter { !CharacterFolding.isSpaceScalar($0) }
-        if visible.first == "|", fields.first?.isEmpty == true { fields.removeFirst() }
-        if visible.last == "|", fields.last?.isEmpty == true { fields.removeLast() }
-        return fields.flatMap { f -> [Range<Int>] in
+        let firstVisible = folded.first { !CharacterFolding.isSpaceScalar($0) }
+        let lastVisible = folded.last { !CharacterFolding.isSpaceScalar($0) }
+        if firstVisible == "|", fields.first?.isEmpty == true { fields.removeFirst() }
+        if lastVisible == "|", fields.last?.isEmpty == true { fields.removeLast() }
+        var out: [Range<Int>] = []
+        out.reserveCapacity(fields.count)
+        for f in fields {
+            // Only a field with white space inside (fields are trimmed) can hold several numbers.
+            guard folded[f].contains(where: CharacterFolding.isSpaceScalar) else {
+                out.append(f)
+                continue
+            }
             let w = words(folded, in: f)
-            return w.count > 1 && w.allSatisfy({ isValue(folded, $0) }) ? w : [f]
+            if w.count > 1 && w.allSatisfy({ isValue(folded, $0) }) { out.append(contentsOf: w) } else { out.append(f) }
         }
+        return out
     }
 
     /// The range without white space at either end (an empty range at its start when blank).
@@ -144,18 +173,21 @@ struct TableLine: Sendable {
         return out
     }
 
-    /// Splits "申请数量801000081" into the label and the digits glued to it (text copied without cell breaks).
-    static func unglue(_ folded: [Unicode.Scalar], _ r: Range<Int>) -> [Range<Int>] {
-        guard let last = r.last, CellReader.digit(folded[last]) != nil else { return [r] }
+    /// Appends the piece, split into the label and the digits glued to it when it is like "申请数量801000081"
+    /// (text copied without cell breaks).
+    static func unglue(_ folded: [Unicode.Scalar], _ r: Range<Int>, into out: inout [Range<Int>]) {
+        guard let last = r.last, CellReader.digit(folded[last]) != nil else { return out.append(r) }
         var i = r.upperBound
         while i > r.lowerBound {
             let f = folded[i - 1]
             if CellReader.digit(f) != nil || f == "," || f == "." { i -= 1 } else { break }
         }
-        guard i > r.lowerBound, i < r.upperBound else { return [r] }
+        guard i > r.lowerBound, i < r.upperBound else { return out.append(r) }
         let before = folded[i - 1]
-        guard CharacterFolding.isIdeograph(before) || ")）”\"".unicodeScalars.contains(before) else { return [r] }
-        guard isValue(folded, i..<r.upperBound) else { return [r] }
-        return [r.lowerBound..<i, i..<r.upperBound]
+        let closes = before == ")" || before == "）" || before == "”" || before == "\""
+        guard CharacterFolding.isIdeograph(before) || closes else { return out.append(r) }
+        guard isValue(folded, i..<r.upperBound) else { return out.append(r) }
+        out.append(r.lowerBound..<i)
+        out.append(i..<r.upperBound)
     }
 }
