@@ -4,7 +4,8 @@
     unit_sandbox.py UNIT-FILE -- PROGRAM [ARGUMENT...]
 
 Reads the unit's SystemCallFilter= lines, expands the syscall groups with `systemd-analyze syscall-filter`,
-and applies them as a seccomp filter (denied calls fail with the unit's SystemCallErrorNumber=), then
+and applies them as a seccomp filter (denied calls fail with the unit's SystemCallErrorNumber=; with
+RestrictAddressFamilies=AF_UNIX, sockets of other families fail too), then
 MemoryDenyWriteExecute= (the kernel's PR_SET_MDWE) and NoNewPrivileges=, and execs PROGRAM. The caller adds
 what this script cannot: a private network namespace (unshare --net), the unit's user and an empty
 capability bounding set (setpriv). Needs Debian's python3-seccomp.
@@ -13,6 +14,7 @@ capability bounding set (setpriv). Needs Debian's python3-seccomp.
 import ctypes
 import errno
 import os
+import socket
 import subprocess
 import sys
 
@@ -96,6 +98,15 @@ def main():
     allowed = syscall_policy(settings)
     if allowed:
         policy = seccomp.SyscallFilter(defaction=seccomp.ERRNO(error_number))
+        families = settings.get("RestrictAddressFamilies", [])
+        if families == ["AF_UNIX"]:
+            # RestrictAddressFamilies=AF_UNIX: sockets of any other family fail.
+            for call in ("socket", "socketpair"):
+                if call in allowed:
+                    policy.add_rule(seccomp.ALLOW, call, seccomp.Arg(0, seccomp.EQ, socket.AF_UNIX))
+            allowed = allowed - {"socket", "socketpair"}
+        elif families:
+            sys.exit("unit_sandbox.py knows only RestrictAddressFamilies=AF_UNIX")
         # execve itself must pass, to start the program (systemd applies the filter after its own exec setup).
         for call in sorted(allowed | {"execve"}):
             try:
