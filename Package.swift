@@ -132,6 +132,10 @@ for target in package.targets where [.executable, .test, .regular].contains(targ
     // https://github.com/apple/swift-evolution/blob/main/proposals/0335-existential-any.md
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     // https://github.com/swiftlang/swift-evolution/blob/main/proposals/0444-member-import-visibility.md
-    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    // Not for the daemon: with Foundation and Glibc both imported, this toolchain attributes Glibc's structs
+    // (stat, timespec) to CoreFoundation and rejects their members, differently in debug and release builds.
+    if !["GovReportDaemon", "GovReportDaemonTests"].contains(target.name) {
+        settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    }
     target.swiftSettings = settings
 }

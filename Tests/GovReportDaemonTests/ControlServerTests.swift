@@ -1,4 +1,3 @@
-import CoreFoundation
 import ControlProtocol
 import Foundation
 import GovReportDaemon

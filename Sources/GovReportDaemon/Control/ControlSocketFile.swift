@@ -1,4 +1,3 @@
-import CoreFoundation
 import Glibc
 
 /// The control socket's file: the few raw calls that check, secure and remove it.

@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import CoreFoundation
 import Foundation
 
 /// The `quarantine/` directory: refused inbox entries are moved here, each with a `<name>.reason.txt` sidecar.
