@@ -68,13 +68,14 @@ enum ControlCtlProcess {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline {
             if let enough, enough(String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self)) {
-                process.terminate()
+                // SIGKILL: a child of the test process may inherit a signal mask that blocks SIGTERM.
+                kill(process.processIdentifier, SIGKILL)
                 break
             }
             Thread.sleep(forTimeInterval: 0.005)
         }
         if process.isRunning && Date() >= deadline {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             throw TimedOut()
         }
