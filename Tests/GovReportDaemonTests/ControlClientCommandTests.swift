@@ -1,43 +1,48 @@
 import ControlProtocol
 import Foundation
-import GovReportDaemon
-import ReportModel
-import ReportStore
 import Testing
 
-/// `govreportctl`'s daemon commands, run as a child process against an in-process control server with known
-/// reports: golden human and `--json` output, and every exit code. Set `GOVREPORT_UPDATE_GOLDEN=1` to
-/// rewrite the golden files after a deliberate change (and read the diff).
-@Suite("govreportctl daemon commands")
+/// `govreportctl`'s daemon commands, run as a child process against a real `govreportd` on a temporary
+/// directory with known reports (``KnownReportsDaemon``): golden human and `--json` output, and every exit code.
+/// Set `GOVREPORT_UPDATE_GOLDEN=1` to rewrite the golden files after a deliberate change (and read the diff).
+///
+/// What changes from run to run is replaced before comparing (see ``normalized(_:_:)``): the data directory
+/// becomes `$DIR` and the temporary directory around it `$TMP`; times become `YYYY-MM-DD hh:mm:ss` (human) or
+/// `YYYY-MM-DDThh:mm:ssZ` (JSON, CSV) — placeholders of the same width, so columns stay aligned; the pid becomes
+/// `<pid>` (human) or 0 (JSON); durations `<时长>`; uptime and the oldest queued job's age 0; the stored counts per
+/// throughput window `<n>` (human) or 0 (JSON), since how many fall in the last minute depends on the machine's speed.
+@Suite("govreportctl daemon commands", .knownReportsDaemon)
 struct ControlClientCommandTests {
+    private var fixture: KnownReportsDaemon {
+        get throws { try #require(KnownReportsDaemon.current, "the suite's daemon did not start") }
+    }
+
     // MARK: Golden output
 
     @Test("status, jobs, show, retry --dry-run and export print what the golden files say",
           arguments: GoldenCase.all)
     func golden(_ golden: GoldenCase) async throws {
-        let server = try await ControlTestServer()
-        defer { Task { await server.stop() } }
+        let fixture = try fixture
         let arguments = golden.arguments.map { argument in
-            server.jobs[argument.trimmingCharacters(in: ["{", "}"])].map(String.init) ?? argument
+            fixture.jobs[argument.trimmingCharacters(in: ["{", "}"])].map(String.init) ?? argument
         }
-        let run = try await ControlCtlProcess.run(["--socket", server.socketPath] + arguments)
+        let run = try await fixture.daemon.ctl(arguments)
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(!run.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
-        try GoldenFile.check(normalized(run.stdout, server), against: golden.file)
+        try GoldenFile.check(Self.normalized(run.stdout, fixture), against: golden.file)
     }
 
     @Test("human output lines up columns by display width, counting a Chinese character as two")
     func columnsAlign() async throws {
-        let server = try await ControlTestServer()
-        defer { Task { await server.stop() } }
-        let run = try await ControlCtlProcess.run(["--socket", server.socketPath, "jobs"])
+        let run = try await fixture.daemon.ctl(["jobs"])
         let lines = run.stdout.split(separator: "\n").map(String.init)
         let header = try #require(lines.first)
         // The 文件 column starts at the same display column on every line.
         let fileColumn = try #require(header.range(of: "文件")).lowerBound
         let width = String(header[..<fileColumn]).displayWidth
-        for (line, file) in zip(lines.dropFirst(), ["waiting.txt", "kunwu-2020-copy.txt", "broken.pdf", "junk.txt",
-                                                      "qingqiu-2020.txt", "kunwu-2021.txt", "kunwu-2020.txt"]) {
+        let files = ["kunwu-2020-copy.txt", "broken.pdf", "junk.txt", "qingqiu-2020.txt", "kunwu-2021.txt", "kunwu-2020.txt"]
+        #expect(lines.count == files.count + 1)
+        for (line, file) in zip(lines.dropFirst(), files) {
             let start = try #require(line.range(of: file)).lowerBound
             #expect(String(line[..<start]).displayWidth == width, "\(line)")
         }
@@ -45,27 +50,40 @@ struct ControlClientCommandTests {
 
     @Test("status --json has an object jobs with an integer count for every state")
     func statusJSON() async throws {
-        let server = try await ControlTestServer()
-        defer { Task { await server.stop() } }
-        let run = try await ControlCtlProcess.run(["--socket", server.socketPath, "status", "--json"])
+        let fixture = try fixture
+        let run = try await fixture.daemon.ctl(["status", "--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let jobs = try #require(object["jobs"] as? [String: Any])
-        let expected = ["queued": 1, "running": 0, "retrying": 0, "stored": 3, "duplicate": 1, "rejected": 1, "failed": 1,
+        let expected = ["queued": 0, "running": 0, "retrying": 0, "stored": 3, "duplicate": 1, "rejected": 1, "failed": 1,
                         "quarantined": 0]
         for (state, count) in expected {
             #expect(jobs[state] as? Int == count, "jobs.\(state)")
         }
         #expect(object["intake_paused"] as? Bool == false)
-        #expect(object["inbox"] as? String == server.directory.appendingPathComponent("inbox").path)
+        #expect(object["inbox"] as? String == fixture.daemon.inbox.path)
+        #expect(object["pid"] as? Int == Int(fixture.daemon.pid))
+    }
+
+    @Test("rejected and failed jobs show their reasons in jobs --json and show")
+    func reasonsAreVisible() async throws {
+        let fixture = try fixture
+        let failed = try await fixture.daemon.jobs(state: "failed")
+        #expect(failed.map(\.file) == ["broken.pdf"])
+        #expect(failed.first?.lastError?.contains("pdftotext") == true, "\(failed)")
+        let rejected = try await fixture.daemon.jobs(state: "rejected")
+        #expect(rejected.map(\.file) == ["junk.txt"])
+        let reason = try #require(rejected.first?.lastError)
+        #expect(!reason.isEmpty)
+        let show = try await fixture.daemon.ctl(["show", try fixture.id("junk")])
+        #expect(show.stdout.contains("最后错误:  \(reason)"))
     }
 
     @Test("export --output writes the file atomically; CSV starts with a BOM and has a row per report")
     func exportToFile() async throws {
-        let server = try await ControlTestServer()
-        defer { Task { await server.stop() } }
-        let target = server.directory.appendingPathComponent("out.csv")
-        let run = try await ControlCtlProcess.run(["--socket", server.socketPath, "export", "--format", "csv",
-                                                   "--year", "2020", "--output", target.path])
+        let fixture = try fixture
+        let directory = fixture.temporary.url
+        let target = directory.appendingPathComponent("out.csv")
+        let run = try await fixture.daemon.ctl(["export", "--format", "csv", "--year", "2020", "--output", target.path])
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("2 份报告"))
@@ -74,100 +92,67 @@ struct ControlClientCommandTests {
         let rows = String(decoding: bytes, as: UTF8.self).split(separator: "\r\n")
         #expect(rows.count == 3)
         #expect(rows[0].hasPrefix("\u{FEFF}report_id,body,year,template,status"))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: server.directory.path)
-            .filter { $0.hasSuffix(".tmp") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
 
         // A failed export leaves no file behind.
-        let missing = server.directory.appendingPathComponent("none.csv")
+        let missing = directory.appendingPathComponent("none.csv")
         let failed = try await ControlCtlProcess.run(["--socket", "/nonexistent/sock", "export", "--output", missing.path])
         #expect(failed.exitCode == 2)
         #expect(!FileManager.default.fileExists(atPath: missing.path))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: server.directory.path).filter { $0.hasSuffix(".tmp") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".tmp") }
             .isEmpty)
     }
 
     @Test("export --format ndjson prints one object per current report with the check --json fields")
     func exportNDJSON() async throws {
-        let server = try await ControlTestServer()
-        defer { Task { await server.stop() } }
-        let run = try await ControlCtlProcess.run(["--socket", server.socketPath, "export", "--format", "ndjson"])
-        #expect(run.exitCode == 0, "\(run.stderr)")
-        let objects = try run.stdout.split(separator: "\n").map {
-            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
-        }
-        #expect(objects.count == 3)
+        let objects = try await fixture.daemon.exportedReports()
+        // The rejected file's record is a report too (status rejected, no body or year); the other three are read.
+        #expect(objects.count == 4)
+        #expect(objects.filter { $0["status"] as? String == "rejected" }.count == 1)
         #expect(objects.allSatisfy {
             Set($0.keys).isSuperset(of: ["body", "year", "sha256", "status", "template", "tables"])
         })
-    }
-
-    @Test("retry, pause, resume, findings and watch do what they say and print it")
-    func stateChangingCommands() async throws {
-        let server = try await ControlTestServer()
-        defer { Task { await server.stop() } }
-        let socket = ["--socket", server.socketPath]
-        let retry = try await ControlCtlProcess.run(socket + ["retry", "--failed"])
-        #expect(retry.exitCode == 0)
-        #expect(retry.stdout == "已重新排队 1 个任务：\(try #require(server.jobs["broken"]))\n")
-
-        let pause = try await ControlCtlProcess.run(socket + ["pause"])
-        #expect(pause.stdout.contains("已暂停"))
-        #expect(try server.queue.isIntakePaused())
-        let resume = try await ControlCtlProcess.run(socket + ["resume", "--json"])
-        #expect(resume.stdout.contains("\"intake_paused\" : false"))
-        #expect(try !server.queue.isIntakePaused())
-
-        let fingerprint = try #require(try server.store.findings(of: ReportID(1)).first?.finding.fingerprint)
-        let accept = try await ControlCtlProcess.run(socket + ["findings", "accept", fingerprint, "--job",
-                                                               String(try #require(server.jobs["kunwu2020"])),
-                                                               "--note", "已核实"])
-        #expect(accept.exitCode == 0, "\(accept.stderr)")
-        #expect(accept.stdout.contains("已确认问题 \(fingerprint)（昆吾办 2020 年，root）：已核实"))
-        #expect(try server.store.decision(fingerprint: fingerprint, body: "昆吾办", year: 2020)?.decidedBy == "root")
-
-        // Events so far: retried, intake paused, intake resumed. Resume from the second.
-        let watch = try await ControlCtlProcess.run(socket + ["watch", "--from", "2", "--count", "2", "--json"])
-        #expect(watch.exitCode == 0, "\(watch.stderr)")
-        let events = try watch.stdout.split(separator: "\n").map {
-            try ControlJSON.decoder.decode(DaemonEvent.self, from: Data($0.utf8))
-        }
-        #expect(events.map(\.sequence) == [2, 3])
-        #expect(events.map(\.kind) == [.intakePaused, .intakeResumed])
-        let human = try await ControlCtlProcess.run(socket + ["watch", "--from", "1", "--count", "1"])
-        #expect(human.stdout.hasPrefix("#1  "))
-        #expect(human.stdout.contains("retried  任务 \(try #require(server.jobs["broken"]))"))
+        let keys = Set(objects.compactMap { object in (object["body"] as? String).map { "\($0) \(object["year"] ?? "")" } })
+        #expect(keys == ["昆吾办 2020", "昆吾办 2021", "青丘办 2020"])
+        // Tables in the check --json shape: table → row → column → cell with kind, raw and value.
+        let kunwu = objects.first { $0["body"] as? String == "昆吾办" && $0["year"] as? Int == 2020 }
+        let cell = (kunwu?["tables"] as? [String: Any])
+            .flatMap { $0["t2"] as? [String: Any] }.flatMap { $0["licensing"] as? [String: Any] }
+            .flatMap { $0["decisions"] as? [String: Any] }
+        #expect(cell?["kind"] as? String != nil && cell?["raw"] != nil, "\(String(describing: cell))")
     }
 
     // MARK: Exit codes
 
     @Test("exit codes: 0 done, 1 refused, 2 unreachable, 3 not found, 64 usage; --help lists them")
     func exitCodes() async throws {
-        let server = try await ControlTestServer()
-        defer { Task { await server.stop() } }
-        let socket = ["--socket", server.socketPath]
-        #expect(try await ControlCtlProcess.run(socket + ["status"]).exitCode == 0)
+        let fixture = try fixture
+        let daemon = fixture.daemon
+        #expect(try await daemon.ctl(["status"]).exitCode == 0)
 
-        let queued = String(try #require(server.jobs["queued"]))
-        let refused = try await ControlCtlProcess.run(socket + ["retry", queued])
+        // A duplicate cannot be retried (any failed, rejected, quarantined or stored job can).
+        let refused = try await daemon.ctl(["retry", try fixture.id("duplicate")])
         #expect(refused.exitCode == 1)
-        #expect(refused.stderr.contains("queued"))
+        #expect(refused.stderr.contains("duplicate"), "\(refused.stderr)")
 
-        let unreachable = try await ControlCtlProcess.run(["--socket", server.directory.path + "/none.sock", "status"])
+        let unreachable = try await ControlCtlProcess.run(["--socket", fixture.temporary.path("none.sock").path, "status"])
         #expect(unreachable.exitCode == 2)
         #expect(unreachable.stderr.contains("无法连接守护进程"))
-        let environment = try await ControlCtlProcess.run(["jobs"], environment: ["GOVREPORT_SOCKET": server.socketPath])
+        let environment = try await ControlCtlProcess.run(["jobs"], environment: ["GOVREPORT_SOCKET": daemon.socketPath])
         #expect(environment.exitCode == 0, "GOVREPORT_SOCKET is used")
 
-        let notFound = try await ControlCtlProcess.run(socket + ["show", "9999"])
+        let notFound = try await daemon.ctl(["show", "9999"])
         #expect(notFound.exitCode == 3)
         #expect(notFound.stderr.contains("9999"))
 
-        #expect(try await ControlCtlProcess.run(socket + ["jobs", "--limit", "0"]).exitCode == 64)
-        #expect(try await ControlCtlProcess.run(socket + ["retry"]).exitCode == 64)
-        #expect(try await ControlCtlProcess.run(socket + ["jobs", "--state", "lost"]).exitCode == 64)
-        let fingerprint = try #require(try server.store.findings(of: ReportID(1)).first?.finding.fingerprint)
-        let ambiguous = try await ControlCtlProcess.run(socket + ["findings", "dismiss", fingerprint])
+        #expect(try await daemon.ctl(["jobs", "--limit", "0"]).exitCode == 64)
+        #expect(try await daemon.ctl(["retry"]).exitCode == 64)
+        #expect(try await daemon.ctl(["jobs", "--state", "lost"]).exitCode == 64)
+        let show = try await daemon.ctl(["show", try fixture.id("kunwu2020"), "--json"])
+        let fingerprint = try #require(try ControlJSON.decoder.decode(ShowResult.self, from: Data(show.stdout.utf8))
+            .findings.first?.fingerprint)
+        let ambiguous = try await daemon.ctl(["findings", "dismiss", fingerprint])
         #expect(ambiguous.exitCode == 64, "the fingerprint occurs in three reports")
 
         for command in ["status", "jobs", "show", "retry", "export", "pause", "resume", "watch"] {
@@ -177,14 +162,19 @@ struct ControlClientCommandTests {
         }
     }
 
-    /// The output with what changes from run to run replaced: the directory, the pid, durations.
-    private func normalized(_ text: String, _ server: ControlTestServer) -> String {
-        var text = text.replacingOccurrences(of: server.directory.path, with: "$DIR")
+    /// The output with what changes from run to run replaced (see the suite's documentation).
+    static func normalized(_ text: String, _ fixture: KnownReportsDaemon) -> String {
+        var text = text.replacingOccurrences(of: fixture.daemon.dataDirectory.path, with: "$DIR")
+            .replacingOccurrences(of: fixture.temporary.url.path, with: "$TMP")
         let patterns: [(String, String)] = [
+            (#"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d"#, "YYYY-MM-DD hh:mm:ss"),
+            (#"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"#, "YYYY-MM-DDThh:mm:ssZ"),
             (#"进程:(\s+)\d+"#, "进程:$1<pid>"),
             (#"\d+天\d+小时|\d+小时\d+分|\d+分\d+秒|\d+秒"#, "<时长>"),
+            (#"(\d+) 分钟 \d+ 份"#, "$1 分钟 <n> 份"),
+            (#""minutes" : (\d+),(\s+)"stored" : \d+"#, #""minutes" : $1,$2"stored" : 0"#),
             (#""pid" : \d+"#, #""pid" : 0"#),
-            (#""(uptime_seconds|oldest_queued_age_seconds)" : [0-9.e+]+"#, #""$1" : 0"#),
+            (#""(uptime_seconds|oldest_queued_age_seconds)" : [0-9.e+-]+"#, #""$1" : 0"#),
         ]
         for (pattern, template) in patterns {
             text = text.replacingOccurrences(of: pattern, with: template, options: .regularExpression)

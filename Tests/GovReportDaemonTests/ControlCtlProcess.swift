@@ -25,8 +25,21 @@ enum ControlCtlProcess {
         return try await offPool { try runBlocking(program, all, environment: environment, timeout: timeout) }
     }
 
+    /// Runs `govreportctl ARGUMENTS…` until what it printed satisfies `enough` (then stops it with SIGTERM) or it
+    /// ends by itself; for commands that run until stopped, such as `watch`.
+    static func run(_ arguments: [String], timeout: TimeInterval = 60,
+                    until enough: @escaping @Sendable (String) -> Bool) async throws -> Result {
+        try await offPool { try runBlocking(executable, arguments, environment: [:], timeout: timeout, until: enough) }
+    }
+
+    /// Runs `govreportctl ARGUMENTS…` on the calling thread (for tests that check something from a thread of
+    /// their own).
+    static func runOnThisThread(_ arguments: [String], timeout: TimeInterval = 60) throws -> Result {
+        try runBlocking(executable, arguments, environment: [:], timeout: timeout)
+    }
+
     private static func runBlocking(_ program: URL, _ arguments: [String], environment: [String: String],
-                                    timeout: TimeInterval) throws -> Result {
+                                    timeout: TimeInterval, until enough: ((String) -> Bool)? = nil) throws -> Result {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("grc-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -53,9 +66,16 @@ enum ControlCtlProcess {
         process.standardError = err
         try process.run()
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
-        if process.isRunning {
-            process.terminate()
+        while process.isRunning && Date() < deadline {
+            if let enough, enough(String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self)) {
+                // SIGKILL: a child of the test process may inherit a signal mask that blocks SIGTERM.
+                kill(process.processIdentifier, SIGKILL)
+                break
+            }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        if process.isRunning && Date() >= deadline {
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             throw TimedOut()
         }

@@ -1,3 +1,4 @@
+import ControlProtocol
 import Foundation
 import ReportStore
 import Testing
@@ -24,19 +25,21 @@ extension BusyDaemonTests {
                 #expect(rename(staging.appendingPathComponent("report-\(n).txt").path,
                                inbox.appendingPathComponent("report-\(n).txt").path) == 0)
             }
-            let queue = try #require(daemon).openQueue()
-            try await waitUntil("some reports are stored", timeout: 60) { (try queue.counts()[.stored] ?? 0) >= 50 }
-            let before = try queue.counts()
+            let before = try await #require(daemon).waitForStatus("some reports are stored") { $0.jobs.stored >= 50 }
             #expect(try await #require(daemon).stop(signal: SIGKILL) == SIGKILL)
-            #expect((before[.stored] ?? 0) < count, "the batch was over before the kill")
+            #expect(before.jobs.stored < count, "the batch was over before the kill")
             daemon = nil
 
+            // What a person sees after the restart, over the socket …
             let restarted = try await DaemonProcess.launch(dataDirectory: data)
-            try await waitUntil("every file is stored", timeout: 120) { try queue.counts()[.stored] == count }
-            let counts = try queue.counts()
-            #expect(counts[.running] == 0)
-            #expect(counts[.queued] == 0)
-            #expect(counts[.duplicate] == 0)
+            let status = try await restarted.waitForStatus("every file is stored", timeout: 120) { $0.jobs.stored == count }
+            #expect(status.jobs.running == 0)
+            #expect(status.jobs.queued == 0)
+            #expect(status.jobs.duplicate == 0)
+            #expect(status.jobs.total == count)
+            #expect(status.reports.all == count)
+            // … and, for exactly once, every job and report in the database: one job per file, none doubled.
+            let queue = try restarted.openQueue()
             let jobs = try queue.jobs(in: nil, limit: 2 * count)
             #expect(jobs.count == count)
             #expect(Set(jobs.map(\.fileName)).count == count)
@@ -59,15 +62,15 @@ extension BusyDaemonTests {
             for n in 0..<count {
                 rename(staging.appendingPathComponent("r\(n).txt").path, daemon.inbox.appendingPathComponent("r\(n).txt").path)
             }
-            let queue = try daemon.openQueue()
-            try await waitUntil("some reports are stored", timeout: 60) { (try queue.counts()[.stored] ?? 0) >= 20 }
+            try await daemon.waitForStatus("some reports are stored") { $0.jobs.stored >= 20 }
             #expect(try await daemon.stop(signal: SIGTERM) == 0)
             #expect(daemon.logText.contains("govreportd stopped"))
 
             let restarted = try await DaemonProcess.launch(dataDirectory: data)
-            try await waitUntil("every file is stored", timeout: 120) { try queue.counts()[.stored] == count }
-            #expect(try queue.jobs(in: nil, limit: 2 * count).count == count)
-            #expect(try restarted.openStore().reportCounts().all == count)
+            let status = try await restarted.waitForStatus("every file is stored", timeout: 120) { $0.jobs.stored == count }
+            #expect(status.jobs.total == count)
+            #expect(status.jobs.running == 0)
+            #expect(status.reports.all == count)
         }
     }
 }

@@ -1,5 +1,5 @@
+import ControlProtocol
 import Foundation
-import ReportStore
 import Testing
 
 #if canImport(Glibc)
@@ -29,18 +29,15 @@ extension BusyDaemonTests {
                 rename(staging.appendingPathComponent("f\(n).txt").path, daemon.inbox.appendingPathComponent("f\(n).txt").path)
             }
             kill(daemon.pid, SIGCONT)
-            let queue = try daemon.openQueue()
-            try await waitUntil("every file is accepted", timeout: 110) {
-                try FileManager.default.contentsOfDirectory(atPath: daemon.inbox.path).isEmpty
-                    && (try queue.counts()).values.reduce(0, +) == count
+            let status = try await daemon.waitForStatus("every file is accepted", timeout: 110) { status in
+                try status.jobs.total == count && (FileManager.default.contentsOfDirectory(atPath: daemon.inbox.path)).isEmpty
             }
             let maxQueued = (try? String(contentsOfFile: "/proc/sys/fs/inotify/max_queued_events", encoding: .utf8))
                 .flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? 16_384
             if maxQueued < count {
                 #expect(daemon.logText.contains("overflowed"))
             }
-            let counts = try queue.counts()
-            #expect(counts[.duplicate] == 0)
+            #expect(status.jobs.duplicate == 0)
             daemon.expectRunning()
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ControlProtocol
 import ReportStore
 import Testing
 
@@ -29,34 +30,45 @@ import Glibc
         try Data(repeating: 0x41, count: 100 * 1024).write(to: inbox.appendingPathComponent("huge.txt"))
         try Data(Fixture.variant(11)).write(to: inbox.appendingPathComponent("good.txt"))
 
-        let queue = try daemon.openQueue()
-        try await waitUntil("every entry is handled", timeout: 30) {
-            let counts = try queue.counts()
-            return counts[.quarantined] == 4 && counts[.rejected] == 3 && counts[.stored] == 1
+        let status = try await daemon.waitForStatus("every entry is handled") { status in
+            status.jobs.quarantined == 4 && status.jobs.rejected == 3 && status.jobs.stored == 1
         }
+        #expect(status.jobs.total == 8)
         daemon.expectRunning()
-        let jobs = try queue.jobs(in: nil, limit: 100)
-        let byName = Dictionary(jobs.map { ($0.fileName, $0) }) { first, _ in first }
+        // Each visible with its reason, as a person sees it: jobs --json and show.
+        let jobs = try await daemon.jobs()
+        let byName = Dictionary(jobs.map { ($0.file, $0) }) { first, _ in first }
         for name in ["random.bin", "empty.txt", "picture.png"] {
             let job = try #require(byName[name])
-            #expect(job.state == .rejected)
+            #expect(job.state == "rejected")
             #expect(!(job.lastError ?? "").isEmpty, "\(name) has no reason")
         }
+        for name in ["link.txt", "passwd", "pipe", "huge.txt"] { #expect(byName[name]?.state == "quarantined") }
         #expect(byName["link.txt"]?.lastError?.contains("symbolic link") == true)
         #expect(byName["passwd"]?.lastError?.contains("符号链接") == true)
         #expect(byName["pipe"]?.lastError?.contains("FIFO") == true)
         #expect(byName["huge.txt"]?.lastError?.contains("too large") == true)
         #expect(byName["folder"] == nil)
-        #expect(byName["good.txt"]?.state == .stored)
+        #expect(byName["good.txt"]?.state == "stored")
+        let pipe = try #require(byName["pipe"])
+        let show = try await daemon.ctl(["show", String(pipe.id)])
+        #expect(show.stdout.contains("quarantined") && show.stdout.contains("FIFO"), "\(show.stdout)")
+        let quarantinedOnly = try await daemon.jobs(state: "quarantined")
+        #expect(Set(quarantinedOnly.map(\.file)) == ["link.txt", "passwd", "pipe", "huge.txt"])
 
         // Nothing of the symlinks' targets was read: their documents are empty and no document holds the target.
+        // The stored documents are not shown over the socket, so this reads the database.
+        let queue = try daemon.openQueue()
         let secretBytes = Fixture.variant(10)
         for job in jobs {
             let bytes = try #require(try queue.documentBytes(job.sha256))
             #expect(bytes != secretBytes)
             #expect(!String(decoding: bytes, as: UTF8.self).contains("root:"))
-            if job.state == .quarantined { #expect(bytes.isEmpty) }
+            if job.state == "quarantined" { #expect(bytes.isEmpty) }
         }
+        // In the export, the rejected files are records with status rejected; good.txt is the only report read.
+        let exported = try await daemon.exportedReports()
+        #expect(exported.filter { $0["status"] as? String != "rejected" }.compactMap { $0["file"] as? String } == ["good.txt"])
 
         // Moved to quarantine/ with a sidecar each; the directory stays in the inbox.
         let quarantined = Set(try FileManager.default.contentsOfDirectory(atPath: daemon.quarantine.path))
@@ -65,8 +77,9 @@ import Glibc
             let sidecar = try String(contentsOf: daemon.quarantine.appendingPathComponent(name + ".reason.txt"), encoding: .utf8)
             #expect(sidecar.contains("原因") && sidecar.contains("Reason"))
         }
-        var info = stat()
-        #expect(lstat(daemon.quarantine.appendingPathComponent("passwd").path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        // The symlink was moved as a link, not followed.
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: daemon.quarantine.appendingPathComponent("passwd").path)
+            == "/etc/passwd")
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path) == ["folder"])
         #expect(daemon.logText.components(separatedBy: "a directory in the inbox is left in place").count == 2,
                 "the directory is logged once")
