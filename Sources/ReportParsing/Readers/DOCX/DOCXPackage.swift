@@ -17,6 +17,10 @@ struct DOCXPackage {
         var maxTotalSize = 512 << 20
         /// Inflated bytes per compressed byte; XML compresses 5–30 times, a bomb about 1,000 times.
         var maxRatio = 200
+
+        /// No size limits, for listing the member names only (nothing is inflated).
+        static let listing = Limits(maxEntries: ZIPDirectory.maxMembers, maxEntrySize: .max, maxTotalSize: .max,
+                                    maxRatio: .max)
     }
 
     /// One member of the archive, as the central directory describes it.
@@ -182,11 +186,13 @@ struct DOCXPackage {
         return nil
     }
 
-    private static func u16(_ b: [UInt8], _ i: Int) -> UInt16 {
+    /// The little-endian 16-bit number at `i`.
+    static func u16(_ b: [UInt8], _ i: Int) -> UInt16 {
         UInt16(b[i]) | UInt16(b[i + 1]) << 8
     }
 
-    private static func u32(_ b: [UInt8], _ i: Int) -> UInt32 {
+    /// The little-endian 32-bit number at `i`.
+    static func u32(_ b: [UInt8], _ i: Int) -> UInt32 {
         UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
     }
 
