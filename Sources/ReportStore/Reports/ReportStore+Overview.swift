@@ -44,19 +44,7 @@ extension ReportStore {
     /// stored) but no sections or findings: one row read per report, so memory stays flat.
     public func forEachCurrentReport(matching filter: ReportFilter = .all,
                                      _ body: (StoredReport, [TableID: Table]) throws -> Void) throws {
-        try database.read { c in
-            let (condition, values) = filter.whereClause
-            try c.prepare("""
-                SELECT \(ReportReader.storedColumns), r.cells_packed
-                FROM reports r WHERE \(condition) ORDER BY r.body, r.year, r.id
-                """).query(values) { row in
-                let report = ReportReader.stored(row)
-                guard let tables = try row.withUnsafeBytes(11, { try reader.tables(packed: $0, c) }) else {
-                    throw StoreError.damagedReport(report.id)
-                }
-                try body(report, tables)
-            }
-        }
+        try forEachCurrent(matching: filter, withFindings: false) { report, tables, _ in try body(report, tables) }
     }
 
     /// Like ``forEachCurrentReport(matching:_:)``, with each report's findings (its own, then the cross-year
@@ -64,6 +52,11 @@ extension ReportStore {
     public func forEachCurrentReportWithFindings(matching filter: ReportFilter = .all,
                                                  _ body: (StoredReport, [TableID: Table], [StoredFinding]) throws -> Void)
         throws {
+        try forEachCurrent(matching: filter, withFindings: true, body)
+    }
+
+    private func forEachCurrent(matching filter: ReportFilter, withFindings: Bool,
+                                _ body: (StoredReport, [TableID: Table], [StoredFinding]) throws -> Void) throws {
         try database.read { c in
             let (condition, values) = filter.whereClause
             try c.prepare("""
@@ -74,7 +67,7 @@ extension ReportStore {
                 guard let tables = try row.withUnsafeBytes(11, { try reader.tables(packed: $0, c) }) else {
                     throw StoreError.damagedReport(report.id)
                 }
-                try body(report, tables, try reader.findings(of: report.id, in: c))
+                try body(report, tables, withFindings ? try reader.findings(of: report.id, in: c) : [])
             }
         }
     }
