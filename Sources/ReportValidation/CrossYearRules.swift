@@ -16,19 +16,25 @@ struct CrossYearRules: Sendable {
 
     func findings(current: Report, previous: Report) -> [Finding] {
         var findings: [Finding] = []
-        let now = ValidationContext(current)
-        let before = ValidationContext(previous)
         let consecutive = current.year == nil || previous.year == nil || current.year == previous.year.map { $0 + 1 }
-        if consecutive, let t3 = now.t3, let lastT3 = before.t3 {
+        if consecutive, let t3 = Self.grid(.t3, of: current), let lastT3 = Self.grid(.t3, of: previous) {
             checkCarry(t3, lastT3, into: &findings)
             checkJump(t3, lastT3, into: &findings)
         }
-        if consecutive, current.template == .gov2021, previous.template == .gov2021, let t2 = now.t2,
-           let lastT2 = before.t2 {
+        if consecutive, current.template == .gov2021, previous.template == .gov2021,
+           let t2 = Self.grid(.t2, of: current), let lastT2 = Self.grid(.t2, of: previous) {
             checkInForce(t2, lastT2, into: &findings)
         }
         checkDuplicateText(current, previous, into: &findings)
         return findings
+    }
+
+    /// The grid of one table of a report that was read (as ``ValidationContext`` makes it), only for the
+    /// tables these rules compare.
+    private static func grid(_ id: TableID, of report: Report) -> TableGrid? {
+        guard report.status != .rejected, let template = report.template, let table = report.tables[id],
+              let layouts = TableLayout.Template.of(template) else { return nil }
+        return TableGrid(layouts.table(id), table)
     }
 
     /// X-CARRY: this year's 上年结转 = last year's 结转下年度, per column, where both print a number.

@@ -13,7 +13,7 @@ struct CurrentReportFindingsTests {
         var first = SyntheticReport.make(body: "甲", year: 2020)
         first.findings = [.warning(RuleID.txtSec5Empty, "第五部分内容为“无”", at: FindingLocation(section: .s5))]
         _ = try store.store(first)
-        var replaced = SyntheticReport.make(body: "甲", year: 2020, new: 20)
+        let replaced = SyntheticReport.make(body: "甲", year: 2020, new: 20)
         let current = try store.store(replaced)
         var other = SyntheticReport.make(body: "乙", year: 2021)
         other.findings = [.warning(RuleID.txtSec5Empty, "第五部分内容为“无”", at: FindingLocation(section: .s5))]

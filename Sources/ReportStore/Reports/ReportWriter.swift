@@ -158,28 +158,56 @@ struct ReportWriter: Sendable {
             + repeatElement("(?, ?, ?, ?, ?, ?, ?)", count: n).joined(separator: ", ")
     }
 
+    /// Cells' texts (raw, unit) are copied once per chunk into one buffer and bound from there, rather than
+    /// copied by SQLite text by text.
     private func insertCells(_ cells: [(nameID: Int64, cell: Cell)], reportID: Int64, _ c: Connection) throws {
+        var texts: [UInt8] = []
+        var spans: [(start: Int, count: Int)] = []  // raw, unit (count -1: NULL) for each cell of the chunk
         var start = 0
         while start < cells.count {
             let chunk = cells[start..<min(start + Self.cellsPerInsert, cells.count)]
+            texts.removeAll(keepingCapacity: true)
+            spans.removeAll(keepingCapacity: true)
+            for (_, cell) in chunk {
+                spans.append((texts.count, cell.raw.utf8.count))
+                texts.append(contentsOf: cell.raw.utf8)
+                if let unit = cell.unit {
+                    spans.append((texts.count, unit.utf8.count))
+                    texts.append(contentsOf: unit.utf8)
+                } else {
+                    spans.append((0, -1))
+                }
+            }
             let insert = try c.prepare(Self.insertCellsSQL[chunk.count])
             defer { insert.reset() }
-            var index: Int32 = 1
-            for (nameID, cell) in chunk {
-                try insert.bind(reportID, at: index)
-                try insert.bind(nameID, at: index + 1)
-                try insert.bind(cell.raw, at: index + 2)
-                try insert.bind(static: cell.kind.staticName, at: index + 3)
-                switch cell.value {
-                case .integer(let n): try insert.bind(n, at: index + 4)
-                case .decimal(let d): try insert.bind(d, at: index + 4)
-                case nil: try insert.bindNull(at: index + 4)
+            try texts.withUnsafeBytes { buffer in
+                var index: Int32 = 1
+                var span = 0
+                for (nameID, cell) in chunk {
+                    try insert.bind(reportID, at: index)
+                    try insert.bind(nameID, at: index + 1)
+                    try insert.bind(borrowing: UnsafeRawBufferPointer(rebasing: buffer[spans[span].start...]
+                        .prefix(spans[span].count)), at: index + 2)
+                    try insert.bind(static: cell.kind.staticName, at: index + 3)
+                    switch cell.value {
+                    case .integer(let n): try insert.bind(n, at: index + 4)
+                    case .decimal(let d): try insert.bind(d, at: index + 4)
+                    case nil: try insert.bindNull(at: index + 4)
+                    }
+                    let unit = spans[span + 1]
+                    if unit.count < 0 {
+                        try insert.bindNull(at: index + 5)
+                    } else {
+                        try insert.bind(borrowing: UnsafeRawBufferPointer(rebasing: buffer[unit.start...]
+                            .prefix(unit.count)), at: index + 5)
+                    }
+                    try insert.bind(cell.inferred ? 1 : 0, at: index + 6)
+                    index += 7
+                    span += 2
                 }
-                try insert.bind(cell.unit, at: index + 5)
-                try insert.bind(cell.inferred ? 1 : 0, at: index + 6)
-                index += 7
+                // The step reads the borrowed texts; `reset` (deferred) unbinds them before the buffer goes.
+                _ = try insert.step()
             }
-            try insert.step()
             start += chunk.count
         }
     }

@@ -49,6 +49,17 @@ package final class Statement {
         })
     }
 
+    /// Binds UTF-8 text without copying it: `bytes` must stay valid until the statement is reset (``reset()``
+    /// also clears the bindings, so a reset statement never points at it).
+    package func bind(borrowing bytes: UnsafeRawBufferPointer, at index: Int32) throws {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
+            try check(sqlite3_bind_text(handle, index, "", 0, csqlite_transient()))
+            return
+        }
+        try check(sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count),
+                                    nil))  // nil = SQLITE_STATIC
+    }
+
     private func bindText(_ bytes: UnsafeRawBufferPointer, at index: Int32) -> Int32 {
         // An empty buffer may have no address, and a nil pointer would bind NULL.
         guard let base = bytes.baseAddress, !bytes.isEmpty else {
