@@ -135,8 +135,8 @@ do {
     stopDaemon(daemon)
 }
 
-// (b) idle latency
-do {
+// (b) idle latency (skipped with --latency 0)
+if latencySamples > 0 {
     let data = work.appendingPathComponent("latency")
     let staging = work.appendingPathComponent("staging-b")
     let names = try stage(latencySamples, from: 1_000_000, in: staging)
@@ -158,8 +158,8 @@ do {
     stopDaemon(daemon)
 }
 
-// (c) memory with a backlog
-do {
+// (c) memory with a backlog (skipped with --backlog 0)
+if backlogCount > 0 {
     let data = work.appendingPathComponent("backlog")
     let inbox = data.appendingPathComponent("inbox")
     try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
