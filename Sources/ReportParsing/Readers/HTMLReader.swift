@@ -1,14 +1,14 @@
 /// Reads a web page: charset, markup, tables expanded into grids → text.
-enum HTMLReader {
+public enum HTMLReader {
     /// A page read as text, with its charset and the bytes that charset could not decode.
-    struct Page: Equatable {
-        var text: String
-        var encoding: String
-        var undecodableBytes: Int
+    public struct Page: Sendable, Equatable {
+        public var text: String
+        public var encoding: String
+        public var undecodableBytes: Int
     }
 
     /// What reading a page gave: text, or why it is not a report (with the charset, when it was found).
-    enum Result: Equatable {
+    public enum Result: Sendable, Equatable {
         case text(Page)
         case rejected(reason: String, encoding: String?)
     }
@@ -18,14 +18,15 @@ enum HTMLReader {
     static let textLimit = 4 << 20
 
     /// The page's text, or why it is not a report (an empty application shell, an attachment link only).
-    static func read(_ bytes: [UInt8]) -> ReaderOutput {
+    public static func read(_ bytes: [UInt8]) -> ReaderOutput {
         switch page(bytes) {
         case .text(let page): .text(page.text, encoding: page.encoding)
         case .rejected(let reason, _): .rejected(reason: reason)
         }
     }
 
-    static func page(_ bytes: [UInt8]) -> Result {
+    /// The page's text with its charset, or why it is not a report.
+    public static func page(_ bytes: [UInt8]) -> Result {
         let decoded = HTMLCharset.decode(bytes)
         var text = decoded.text
         var extractor = HTMLTextExtractor()
