@@ -1,10 +1,16 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One piece of markup: text (raw bytes, references not yet decoded), a start tag or an end tag.
 enum HTMLToken: Equatable {
     case text(Range<Int>)
     /// `attributes` is the byte range between the name and the closing `>`, read on demand with
     /// `HTMLTokenizer.attribute(_:in:)`.
-    case start(name: String, attributes: Range<Int>, selfClosing: Bool)
-    case end(name: String)
+    case start(name: HTMLTagName, attributes: Range<Int>, selfClosing: Bool)
+    case end(name: HTMLTagName)
 }
 
 /// A tolerant, single-pass HTML tokenizer over UTF-8 bytes, in linear time.
@@ -17,10 +23,7 @@ struct HTMLTokenizer {
     let b: UnsafeBufferPointer<UInt8>
     private(set) var position = 0
     /// Set after a raw-text start tag: the content up to `</name` is skipped.
-    private var rawTextEnd: String?
-
-    /// Elements whose content is not markup and not report text.
-    static let skippedContent: Set<String> = ["script", "style", "title", "textarea", "xml", "template", "noembed"]
+    private var rawTextEnd: HTMLTagName?
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.b = bytes
@@ -74,7 +77,7 @@ struct HTMLTokenizer {
                     return nil
                 }
                 position = close + 1
-                if Self.skippedContent.contains(name) && !selfClosing { rawTextEnd = name }
+                if name.kind == .skippedContent && !selfClosing { rawTextEnd = name }
                 return .start(name: name, attributes: afterName..<close, selfClosing: selfClosing)
             }
             // A "<" that starts no tag is text.
@@ -90,18 +93,15 @@ struct HTMLTokenizer {
         c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C
     }
 
-    /// The lower-cased tag name (at most 32 bytes are kept) and the index after it.
-    private func readName(from i: Int) -> (String, Int) {
+    /// The tag name and the index after it.
+    private func readName(from i: Int) -> (HTMLTagName, Int) {
         var j = i
-        var upper = false
         while j < b.count {
             let c = b[j]
             if Self.isSpace(c) || c == UInt8(ascii: ">") || c == UInt8(ascii: "/") { break }
-            if c >= 0x41 && c <= 0x5A { upper = true }
             j += 1
         }
-        let name = String(decoding: UnsafeBufferPointer(rebasing: b[i..<min(j, i + 32)]), as: UTF8.self)
-        return (upper ? name.lowercased() : name, j)
+        return (HTMLTagName(b, i..<j), j)
     }
 
     /// The index of the `>` that ends a start tag, honouring quoted attribute values, and whether the tag ends
@@ -128,8 +128,8 @@ struct HTMLTokenizer {
     }
 
     /// The index after the content of a raw-text element: the start of `</name`, or the end of the file.
-    private func endOfRawText(_ name: String, from i: Int) -> Int {
-        let target = Array(name.utf8)
+    private func endOfRawText(_ name: HTMLTagName, from i: Int) -> Int {
+        let target = name.packed?.bytes ?? []
         var j = i
         while true {
             j = indexOf(UInt8(ascii: "<"), from: j)
@@ -174,10 +174,22 @@ struct HTMLTokenizer {
     /// The first index of `c` at or after `i`, or `b.count`.
     @inline(__always)
     private func indexOf(_ c: UInt8, from i: Int) -> Int {
-        var j = i
-        let n = b.count
-        while j < n && b[j] != c { j += 1 }
-        return j
+        guard i < b.count, let base = b.baseAddress else { return b.count }
+        guard let found = memchr(base + i, Int32(c), b.count - i) else { return b.count }
+        return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+    }
+
+    /// True when the attribute range may hold a `rowspan` or `colspan` attribute: it contains `span` in any case.
+    func mayHaveSpan(in range: Range<Int>) -> Bool {
+        var j = range.lowerBound
+        while j + 4 <= range.upperBound {
+            if b[j] | 0x20 == UInt8(ascii: "s") && b[j + 1] | 0x20 == UInt8(ascii: "p") && b[j + 2] | 0x20 == UInt8(ascii: "a")
+                && b[j + 3] | 0x20 == UInt8(ascii: "n") {
+                return true
+            }
+            j += 1
+        }
+        return false
     }
 
     /// The value of the attribute `name` (lower-case) in a start tag's attribute range, references decoded;

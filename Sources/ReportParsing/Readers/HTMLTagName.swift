@@ -1,0 +1,35 @@
+/// A lower-cased HTML tag name as the tokenizer read it, with what the reader does with such an element.
+struct HTMLTagName: Equatable, Sendable, CustomStringConvertible {
+    /// What an element means to the reader.
+    enum Kind: UInt8, Sendable {
+        case other, table, tr, cell, a, img
+        /// Starts and ends a line (`p`, `div`, `br`, `li` …).
+        case block
+        /// Its content is not markup and not report text (`script`, `style`, `title` …).
+        case skippedContent
+    }
+
+    /// The first 16 bytes of the name, lower-cased; nil for a longer name (no element the reader knows).
+    let packed: PackedName?
+    let kind: Kind
+
+    init(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        packed = PackedName(b, range, foldCase: true)
+        kind = packed.flatMap { Self.kinds.value($0) } ?? .other
+    }
+
+    var description: String { String(decoding: packed?.bytes ?? [], as: UTF8.self) }
+
+    static let blocks: Set<String> = [
+        "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table",
+        "blockquote", "pre", "section", "article", "header", "footer", "nav", "aside", "center", "hr", "form",
+        "address", "figure", "figcaption", "caption", "main", "fieldset", "legend", "details", "summary", "body",
+        "html", "head", "option", "noscript",
+    ]
+
+    static let skippedContent: Set<String> = ["script", "style", "title", "textarea", "xml", "template", "noembed"]
+
+    static let kinds = PackedNameTable<Kind>(
+        blocks.filter { $0 != "table" && $0 != "tr" }.map { ($0, .block) } + skippedContent.map { ($0, .skippedContent) }
+            + [("table", .table), ("tr", .tr), ("td", .cell), ("th", .cell), ("a", .a), ("img", .img)])
+}
