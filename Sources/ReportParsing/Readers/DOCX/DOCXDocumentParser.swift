@@ -38,10 +38,11 @@ struct DOCXDocumentParser {
         }
         var parser = DOCXDocumentParser()
         try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) in try parser.scan(buffer) }
-        return parser.finish()
+        return String(decoding: parser.finish(), as: UTF8.self)
     }
 
-    private var out = ""
+    /// The text so far, UTF-8 (every paragraph's bytes made valid as they are ended).
+    private var out: [UInt8] = []
     private var paragraph: [UInt8] = []
     private var inParagraph = false
     private var inText = false
@@ -51,7 +52,7 @@ struct DOCXDocumentParser {
     /// `w:tbl` elements open beyond `maxTableDepth`.
     private var ignoredTables = 0
 
-    private enum Tag {
+    fileprivate enum Tag: Sendable {
         case p, t, tab, br, cr, tbl, tr, tc, gridSpan, vMerge, hMerge, gridBefore, noBreakHyphen
         /// Not printed: its whole subtree is skipped.
         case skipped
@@ -86,24 +87,28 @@ struct DOCXDocumentParser {
                     throw .declaration
                 }
             case UInt8(ascii: "/"):
+                if skipDepth > 0 {
+                    // Inside a skipped element only the depth counts, not the names (a name holds no `>`).
+                    i = Self.tagEnd(b, i + 2)
+                    skipDepth -= 1
+                    continue
+                }
                 let nameStart = i + 2
                 let nameEnd = Self.nameEnd(b, nameStart)
                 i = Self.tagEnd(b, nameEnd)
-                if skipDepth > 0 {
-                    skipDepth -= 1
-                } else {
-                    endElement(Self.tag(b, nameStart, nameEnd))
-                }
+                endElement(Self.tag(b, nameStart, nameEnd))
             default:
+                if skipDepth > 0 {
+                    let end = Self.tagEnd(b, i + 1)
+                    if !(end >= 2 && b[end - 2] == UInt8(ascii: "/")) { skipDepth += 1 }
+                    i = end
+                    continue
+                }
                 let nameEnd = Self.nameEnd(b, i + 1)
                 let end = Self.tagEnd(b, nameEnd)
                 let selfClosing = end >= 2 && b[end - 2] == UInt8(ascii: "/")
-                if skipDepth > 0 {
-                    if !selfClosing { skipDepth += 1 }
-                } else {
-                    let tag = Self.tag(b, i + 1, nameEnd)
-                    startElement(tag, b, attributes: nameEnd..<max(nameEnd, end - 1), selfClosing: selfClosing)
-                }
+                startElement(Self.tag(b, i + 1, nameEnd), b, attributes: nameEnd..<max(nameEnd, end - 1),
+                             selfClosing: selfClosing)
                 i = end
             }
         }
@@ -174,29 +179,32 @@ struct DOCXDocumentParser {
     }
 
     private mutating func endParagraph() {
-        let text = String(decoding: paragraph, as: UTF8.self)
-        paragraph.removeAll(keepingCapacity: true)
+        // Bytes that are not UTF-8 are replaced as `String(decoding:as:)` replaces them, paragraph by paragraph.
+        if !paragraph.withUnsafeBufferPointer(Self.isValidUTF8) {
+            paragraph = Array(String(decoding: paragraph, as: UTF8.self).utf8)
+        }
         inParagraph = false
         inText = false
         if tables.isEmpty {
-            out += text
-            out += "\n"
+            out.append(contentsOf: paragraph)
+            out.append(0x0A)
         } else {
-            tables[tables.count - 1].addParagraph(text)
+            tables[tables.count - 1].addParagraph(paragraph)
         }
+        paragraph.removeAll(keepingCapacity: true)
     }
 
     private mutating func closeTable() {
         var table = tables.removeLast()
         let text = table.render()
         if tables.isEmpty {
-            out += text
+            out.append(contentsOf: text)
         } else {
             tables[tables.count - 1].addNestedTable(text)
         }
     }
 
-    private mutating func finish() -> String {
+    private mutating func finish() -> [UInt8] {
         if inParagraph { endParagraph() }
         ignoredTables = 0
         while !tables.isEmpty { closeTable() }
@@ -276,43 +284,59 @@ struct DOCXDocumentParser {
     private static func tag(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Tag {
         var s = start
         for k in start..<end where b[k] == UInt8(ascii: ":") { s = k + 1 }
-        switch end - s {
-        case 1:
-            return b[s] == UInt8(ascii: "p") ? .p : b[s] == UInt8(ascii: "t") ? .t : .other
-        case 2:
-            if equals(b, s..<end, "br") { return .br }
-            if equals(b, s..<end, "cr") { return .cr }
-            if equals(b, s..<end, "tr") { return .tr }
-            if equals(b, s..<end, "tc") { return .tc }
-            return .other
-        case 3:
-            if equals(b, s..<end, "tab") { return .tab }
-            if equals(b, s..<end, "tbl") { return .tbl }
-            if equals(b, s..<end, "del") { return .skipped }
-            if equals(b, s..<end, "pPr") { return .skipped }
-            if equals(b, s..<end, "rPr") { return .skipped }
-            return .other
-        default:
-            let name = s..<end
-            switch end - s {
-            case 4: return equals(b, name, "pict") ? .skipped : .other
-            case 6:
-                if equals(b, name, "vMerge") { return .vMerge }
-                if equals(b, name, "hMerge") { return .hMerge }
-                return equals(b, name, "object") ? .skipped : .other
-            case 7:
-                return equals(b, name, "delText") || equals(b, name, "drawing") ? .skipped : .other
-            case 8:
-                if equals(b, name, "gridSpan") { return .gridSpan }
-                return equals(b, name, "moveFrom") || equals(b, name, "Fallback") ? .skipped : .other
-            case 9: return equals(b, name, "instrText") ? .skipped : .other
-            case 10: return equals(b, name, "gridBefore") ? .gridBefore : .other
-            case 11: return equals(b, name, "txbxContent") ? .skipped : .other
-            case 12: return equals(b, name, "delInstrText") ? .skipped : .other
-            case 13: return equals(b, name, "noBreakHyphen") ? .noBreakHyphen : .other
-            default: return .other
+        let count = end - s
+        guard count > 0, count <= PackedName.capacity else { return .other }
+        return tags.value(PackedName(loading: b, at: s, count: count), count: count) ?? .other
+    }
+
+    /// The local names the reader knows.
+    private static let tags = PackedNameTable<Tag>([
+        ("p", .p), ("t", .t), ("br", .br), ("cr", .cr), ("tr", .tr), ("tc", .tc), ("tab", .tab), ("tbl", .tbl),
+        ("vMerge", .vMerge), ("hMerge", .hMerge), ("gridSpan", .gridSpan), ("gridBefore", .gridBefore),
+        ("noBreakHyphen", .noBreakHyphen),
+        ("del", .skipped), ("pPr", .skipped), ("rPr", .skipped), ("pict", .skipped), ("object", .skipped),
+        ("delText", .skipped), ("drawing", .skipped), ("moveFrom", .skipped), ("Fallback", .skipped),
+        ("instrText", .skipped), ("txbxContent", .skipped), ("delInstrText", .skipped),
+    ])
+
+    /// True when `b` is well-formed UTF-8 (Unicode 3.9, table 3-7: no overlong forms, surrogates or values past
+    /// U+10FFFF).
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                i += 1
+                continue
             }
+            if c < 0xC2 || c > 0xF4 { return false }
+            if c < 0xE0 {
+                guard i + 1 < n, b[i + 1] & 0xC0 == 0x80 else { return false }
+                i += 2
+                continue
+            }
+            if c < 0xF0 {
+                guard i + 2 < n, b[i + 2] & 0xC0 == 0x80 else { return false }
+                let c1 = b[i + 1]
+                switch c {
+                case 0xE0: guard c1 >= 0xA0 && c1 <= 0xBF else { return false }
+                case 0xED: guard c1 >= 0x80 && c1 <= 0x9F else { return false }
+                default: guard c1 & 0xC0 == 0x80 else { return false }
+                }
+                i += 3
+                continue
+            }
+            guard i + 3 < n, b[i + 2] & 0xC0 == 0x80, b[i + 3] & 0xC0 == 0x80 else { return false }
+            let c1 = b[i + 1]
+            switch c {
+            case 0xF0: guard c1 >= 0x90 && c1 <= 0xBF else { return false }
+            case 0xF4: guard c1 >= 0x80 && c1 <= 0x8F else { return false }
+            default: guard c1 & 0xC0 == 0x80 else { return false }
+            }
+            i += 4
         }
+        return true
     }
 
     /// The value of the `val` attribute (any prefix) among a tag's attributes, as a byte range.
