@@ -40,10 +40,28 @@ struct FormatBench {
             arguments.remove(at: i)
             withPDF = false
         }
+        // `--digest FILE…`: a digest of the text each file reads as, to compare two builds' readers.
+        if let i = arguments.firstIndex(of: "--digest") {
+            arguments.remove(at: i)
+            for path in arguments {
+                let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+                let output = FormatSniffer.sniff(bytes).format == .html ? HTMLReader.read(bytes) : DOCXReader.read(bytes)
+                var text = ""
+                switch output {
+                case .text(let t, let encoding): text = "text \(encoding ?? "-")\n" + t
+                case .rejected(let reason, _): text = "rejected\n" + reason
+                }
+                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                for c in text.utf8 { hash = (hash ^ UInt64(c)) &* 0x100_0000_01B3 }
+                print(String(hash, radix: 16), text.utf8.count, path)
+            }
+            return
+        }
         // `--html-text-only`: only HTML → text, for counting instructions with callgrind or `perf stat`.
         if let i = arguments.firstIndex(of: "--html-text-only") {
             arguments.remove(at: i)
-            let inputs = try defaultHTML().map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0))) }
+            let inputs = try (arguments.isEmpty ? defaultHTML() : arguments)
+                .map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0))) }
             var sink = 0
             for k in 0..<reports {
                 if case .text(let text, _) = HTMLReader.read(inputs[k % inputs.count]) { sink &+= text.utf8.count }
