@@ -9,15 +9,26 @@ struct HTMLTagName: Equatable, Sendable, CustomStringConvertible {
         case skippedContent
     }
 
-    /// The first 16 bytes of the name, lower-cased; nil for a longer name (no element the reader knows).
+    /// The name, lower-cased; nil for a name longer than 16 bytes (no element the reader knows).
     let packed: PackedName?
+    /// The name's length in bytes.
+    let count: Int
     let kind: Kind
 
+    @inline(__always)
     init(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-        packed = PackedName(b, range, foldCase: true)
-        kind = packed.flatMap { Self.kinds.value($0) } ?? .other
+        count = range.count
+        if count > 0 && count <= PackedName.capacity {
+            let name = PackedName(loadingLowercased: b, at: range.lowerBound, count: count)
+            packed = name
+            kind = Self.kinds.value(name, count: count) ?? .other
+        } else {
+            packed = nil
+            kind = .other
+        }
     }
 
+    /// The name's bytes (up to the first NUL, if it holds one).
     var description: String { String(decoding: packed?.bytes ?? [], as: UTF8.self) }
 
     static let blocks: Set<String> = [

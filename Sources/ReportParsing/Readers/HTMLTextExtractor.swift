@@ -62,11 +62,9 @@ struct HTMLTextExtractor {
             tables[tables.count - 1].startRow()
         case .cell:
             guard ignoredTables == 0, !tables.isEmpty else { return appendText { $0.append(" ") } }
-            var rowspan: Int?, colspan: Int?
-            if tokenizer.mayHaveSpan(in: attributes) {
-                rowspan = Self.span(tokenizer.attribute("rowspan", in: attributes))
-                colspan = Self.span(tokenizer.attribute("colspan", in: attributes))
-            }
+            let (rowspanValue, colspanValue) = tokenizer.attributes("rowspan", "colspan", in: attributes)
+            let rowspan = Self.span(rowspanValue)
+            let colspan = Self.span(colspanValue)
             tables[tables.count - 1].startCell(rowspan: rowspan ?? 1, colspan: colspan ?? 1)
         case .a:
             if let href = tokenizer.attribute("href", in: attributes), let file = Self.attachmentName(href),

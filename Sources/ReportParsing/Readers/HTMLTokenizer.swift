@@ -105,24 +105,23 @@ struct HTMLTokenizer {
     }
 
     /// The index of the `>` that ends a start tag, honouring quoted attribute values, and whether the tag ends
-    /// with `/>`; nil when the file ends first.
+    /// with `/>`; nil when the file ends first. A quote opens a value only right after `=` (spaces between
+    /// allowed); such a value is skipped to its closing quote at once.
     private func endOfTag(from i: Int) -> (Int, Bool)? {
         var j = i
         let n = b.count
-        var afterEquals = false
         while j < n {
-            let c = b[j]
-            if c == UInt8(ascii: ">") { return (j, j > i && b[j - 1] == UInt8(ascii: "/")) }
-            if afterEquals && (c == UInt8(ascii: "\"") || c == UInt8(ascii: "'")) {
-                j = indexOf(c, from: j + 1)
-                if j >= n { return nil }
-                afterEquals = false
-            } else if c == UInt8(ascii: "=") {
-                afterEquals = true
-            } else if !Self.isSpace(c) {
-                afterEquals = false
-            }
+            // Not right after `=`: only `>` and `=` matter.
+            while j < n && b[j] != UInt8(ascii: ">") && b[j] != UInt8(ascii: "=") { j += 1 }
+            if j >= n { return nil }
+            if b[j] == UInt8(ascii: ">") { return (j, j > i && b[j - 1] == UInt8(ascii: "/")) }
             j += 1
+            while j < n && Self.isSpace(b[j]) { j += 1 }
+            if j < n && (b[j] == UInt8(ascii: "\"") || b[j] == UInt8(ascii: "'")) {
+                j = indexOf(b[j], from: j + 1)
+                if j >= n { return nil }
+                j += 1
+            }
         }
         return nil
     }
@@ -179,23 +178,17 @@ struct HTMLTokenizer {
         return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
     }
 
-    /// True when the attribute range may hold a `rowspan` or `colspan` attribute: it contains `span` in any case.
-    func mayHaveSpan(in range: Range<Int>) -> Bool {
-        var j = range.lowerBound
-        while j + 4 <= range.upperBound {
-            if b[j] | 0x20 == UInt8(ascii: "s") && b[j + 1] | 0x20 == UInt8(ascii: "p") && b[j + 2] | 0x20 == UInt8(ascii: "a")
-                && b[j + 3] | 0x20 == UInt8(ascii: "n") {
-                return true
-            }
-            j += 1
-        }
-        return false
-    }
-
     /// The value of the attribute `name` (lower-case) in a start tag's attribute range, references decoded;
     /// nil when absent, "" when present without a value.
     func attribute(_ name: StaticString, in range: Range<Int>) -> String? {
-        let target = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        attributes(name, name, in: range).0
+    }
+
+    /// The values of two attributes (lower-case names) in one pass over a start tag's attribute range, as
+    /// `attribute(_:in:)` gives each.
+    func attributes(_ first: StaticString, _ second: StaticString, in range: Range<Int>) -> (String?, String?) {
+        var values: (String?, String?) = (nil, nil)
+        var found = (false, false)
         var j = range.lowerBound
         let end = range.upperBound
         while j < end {
@@ -203,13 +196,8 @@ struct HTMLTokenizer {
             let nameStart = j
             while j < end && !Self.isSpace(b[j]) && b[j] != UInt8(ascii: "=") && b[j] != UInt8(ascii: "/") { j += 1 }
             if j == nameStart { j += 1; continue }
-            var same = j - nameStart == target.count
-            if same {
-                for k in 0..<target.count where (b[nameStart + k] >= 0x41 && b[nameStart + k] <= 0x5A ? b[nameStart + k] | 0x20 : b[nameStart + k]) != target[k] {
-                    same = false
-                    break
-                }
-            }
+            let isFirst = !found.0 && isName(first, nameStart..<j)
+            let isSecond = !found.1 && isName(second, nameStart..<j)
             var k = j
             while k < end && Self.isSpace(b[k]) { k += 1 }
             var value: Range<Int>? = nil
@@ -217,9 +205,7 @@ struct HTMLTokenizer {
                 k += 1
                 while k < end && Self.isSpace(b[k]) { k += 1 }
                 if k < end && (b[k] == UInt8(ascii: "\"") || b[k] == UInt8(ascii: "'")) {
-                    let quote = b[k]
-                    var q = k + 1
-                    while q < end && b[q] != quote { q += 1 }
+                    let q = min(indexOf(b[k], from: k + 1), end)
                     value = (k + 1)..<q
                     j = min(q + 1, end)
                 } else {
@@ -229,11 +215,26 @@ struct HTMLTokenizer {
                     j = q
                 }
             }
-            if same {
-                guard let value else { return "" }
-                return HTMLEntities.decode(String(decoding: UnsafeBufferPointer(rebasing: b[value]), as: UTF8.self))
+            if isFirst || isSecond {
+                let decoded = value.map {
+                    HTMLEntities.decode(String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self))
+                } ?? ""
+                if isFirst { values.0 = decoded; found.0 = true }
+                if isSecond { values.1 = decoded; found.1 = true }
+                if found.0 && found.1 { break }
             }
         }
-        return nil
+        return values
+    }
+
+    /// True when `b[range]` is `name` (lower-case) in any case.
+    private func isName(_ name: StaticString, _ range: Range<Int>) -> Bool {
+        guard range.count == name.utf8CodeUnitCount else { return false }
+        let p = name.utf8Start
+        for k in 0..<range.count {
+            let c = b[range.lowerBound + k]
+            if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != p[k] { return false }
+        }
+        return true
     }
 }

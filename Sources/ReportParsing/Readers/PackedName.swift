@@ -61,6 +61,24 @@ struct PackedName: Hashable, Sendable {
         self.hi = hi
     }
 
+    /// The name as `init(loading:at:count:)` reads it, ASCII capitals lower-cased (eight bytes at a time).
+    @inline(__always)
+    init(loadingLowercased b: UnsafeBufferPointer<UInt8>, at start: Int, count: Int) {
+        self.init(loading: b, at: start, count: count)
+        lo = Self.lowercased(lo)
+        hi = Self.lowercased(hi)
+    }
+
+    /// `word` with every byte from `A` to `Z` lower-cased.
+    @inline(__always)
+    static func lowercased(_ word: UInt64) -> UInt64 {
+        let low7 = word & 0x7F7F_7F7F_7F7F_7F7F
+        let atLeastA = low7 &+ 0x3F3F_3F3F_3F3F_3F3F  // high bit set where the byte is 0x41 or more
+        let pastZ = low7 &+ 0x2525_2525_2525_2525     // high bit set where the byte is 0x5B or more
+        let capitals = atLeastA & ~pastZ & ~word & 0x8080_8080_8080_8080
+        return word | (capitals >> 2)
+    }
+
     /// The name of a literal (for building tables).
     init?(_ name: String) {
         let bytes = Array(name.utf8)
@@ -84,27 +102,31 @@ struct PackedName: Hashable, Sendable {
 
 /// A small fixed table from packed names to values, looked up with one multiply and a short probe (no
 /// `Hasher`, which costs more than the whole lookup should).
-struct PackedNameTable<Value: Sendable>: Sendable {
-    private var keys: [PackedName]
-    private var values: [Value?]
-    /// The length of each key's name.
-    private var counts: [Int]
+///
+/// Tables are built once, as static constants, and never freed: their slots live in memory of their own that
+/// lookups read without reference counting, and nothing writes after `init` (hence `@unchecked Sendable`).
+struct PackedNameTable<Value: Sendable>: @unchecked Sendable {
+    private struct Slot {
+        var key: PackedName
+        /// The length of the key's name.
+        var count: Int
+        var value: Value?
+    }
+
+    private let slots: UnsafeMutableBufferPointer<Slot>
     private let shift: UInt64
 
     init(_ pairs: [(String, Value)]) {
         var bits: UInt64 = 4
         while (1 << bits) < pairs.count * 4 { bits += 1 }
         shift = 64 - bits
-        keys = Array(repeating: PackedName(lo: 0, hi: 0), count: 1 << bits)
-        values = Array(repeating: nil, count: 1 << bits)
-        counts = Array(repeating: 0, count: 1 << bits)
+        slots = .allocate(capacity: 1 << bits)
+        slots.initialize(repeating: Slot(key: PackedName(lo: 0, hi: 0), count: 0, value: nil))
         for (name, value) in pairs {
             guard let key = PackedName(name) else { preconditionFailure("name too long: \(name)") }
             var slot = Self.slot(key, shift)
-            while keys[slot].lo != 0 && keys[slot] != key { slot = (slot + 1) & (keys.count - 1) }
-            keys[slot] = key
-            values[slot] = value
-            counts[slot] = name.utf8.count
+            while slots[slot].key.lo != 0 && slots[slot].key != key { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = Slot(key: key, count: name.utf8.count, value: value)
         }
     }
 
@@ -118,10 +140,10 @@ struct PackedNameTable<Value: Sendable>: Sendable {
     func value(_ key: PackedName, count: Int) -> Value? {
         var slot = Self.slot(key, shift)
         while true {
-            let k = keys[slot]
-            if k == key { return counts[slot] == count ? values[slot] : nil }
-            if k.lo == 0 { return nil }
-            slot = (slot + 1) & (keys.count - 1)
+            let entry = slots[slot]
+            if entry.key == key { return entry.count == count ? entry.value : nil }
+            if entry.key.lo == 0 { return nil }
+            slot = (slot + 1) & (slots.count - 1)
         }
     }
 
@@ -130,10 +152,10 @@ struct PackedNameTable<Value: Sendable>: Sendable {
     func value(_ key: PackedName) -> Value? {
         var slot = Self.slot(key, shift)
         while true {
-            let k = keys[slot]
-            if k == key { return values[slot] }
-            if k.lo == 0 { return nil }
-            slot = (slot + 1) & (keys.count - 1)
+            let entry = slots[slot]
+            if entry.key == key { return entry.value }
+            if entry.key.lo == 0 { return nil }
+            slot = (slot + 1) & (slots.count - 1)
         }
     }
 }
