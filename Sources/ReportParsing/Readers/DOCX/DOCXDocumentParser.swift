@@ -93,10 +93,9 @@ struct DOCXDocumentParser {
                     skipDepth -= 1
                     continue
                 }
-                let nameStart = i + 2
-                let nameEnd = Self.nameEnd(b, nameStart)
+                let (nameEnd, localStart) = Self.name(b, i + 2)
                 i = Self.tagEnd(b, nameEnd)
-                endElement(Self.tag(b, nameStart, nameEnd))
+                endElement(Self.tag(b, localStart, nameEnd))
             default:
                 if skipDepth > 0 {
                     let end = Self.tagEnd(b, i + 1)
@@ -104,10 +103,10 @@ struct DOCXDocumentParser {
                     i = end
                     continue
                 }
-                let nameEnd = Self.nameEnd(b, i + 1)
+                let (nameEnd, localStart) = Self.name(b, i + 1)
                 let end = Self.tagEnd(b, nameEnd)
                 let selfClosing = end >= 2 && b[end - 2] == UInt8(ascii: "/")
-                startElement(Self.tag(b, i + 1, nameEnd), b, attributes: nameEnd..<max(nameEnd, end - 1),
+                startElement(Self.tag(b, localStart, nameEnd), b, attributes: nameEnd..<max(nameEnd, end - 1),
                              selfClosing: selfClosing)
                 i = end
             }
@@ -180,7 +179,7 @@ struct DOCXDocumentParser {
 
     private mutating func endParagraph() {
         // Bytes that are not UTF-8 are replaced as `String(decoding:as:)` replaces them, paragraph by paragraph.
-        if !paragraph.withUnsafeBufferPointer(Self.isValidUTF8) {
+        if !paragraph.withUnsafeBufferPointer(UTF8Validator.isValid) {
             paragraph = Array(String(decoding: paragraph, as: UTF8.self).utf8)
         }
         inParagraph = false
@@ -252,19 +251,24 @@ struct DOCXDocumentParser {
         }
     }
 
-    /// The end of a tag name starting at `start`.
-    private static func nameEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+    /// The end of a tag name starting at `start`, and where its local name starts (after the last colon).
+    @inline(__always)
+    private static func name(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> (end: Int, local: Int) {
         var i = start
+        var local = start
         while i < b.count {
             switch b[i] {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"),
                  UInt8(ascii: "/"), UInt8(ascii: ">"):
-                return i
+                return (i, local)
+            case UInt8(ascii: ":"):
+                i += 1
+                local = i
             default:
                 i += 1
             }
         }
-        return i
+        return (i, local)
     }
 
     /// The index just past the first `>` after `start`: the end of the tag. Word and every writer seen escape `>`
@@ -280,10 +284,9 @@ struct DOCXDocumentParser {
         return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
     }
 
-    /// The element a name stands for, by its local name (the part after the namespace prefix).
-    private static func tag(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Tag {
-        var s = start
-        for k in start..<end where b[k] == UInt8(ascii: ":") { s = k + 1 }
+    /// The element a local name (the part after the namespace prefix, `b[s..<end]`) stands for.
+    @inline(__always)
+    private static func tag(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ end: Int) -> Tag {
         let count = end - s
         guard count > 0, count <= PackedName.capacity else { return .other }
         return tags.value(PackedName(loading: b, at: s, count: count), count: count) ?? .other
@@ -298,46 +301,6 @@ struct DOCXDocumentParser {
         ("delText", .skipped), ("drawing", .skipped), ("moveFrom", .skipped), ("Fallback", .skipped),
         ("instrText", .skipped), ("txbxContent", .skipped), ("delInstrText", .skipped),
     ])
-
-    /// True when `b` is well-formed UTF-8 (Unicode 3.9, table 3-7: no overlong forms, surrogates or values past
-    /// U+10FFFF).
-    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            if c < 0x80 {
-                i += 1
-                continue
-            }
-            if c < 0xC2 || c > 0xF4 { return false }
-            if c < 0xE0 {
-                guard i + 1 < n, b[i + 1] & 0xC0 == 0x80 else { return false }
-                i += 2
-                continue
-            }
-            if c < 0xF0 {
-                guard i + 2 < n, b[i + 2] & 0xC0 == 0x80 else { return false }
-                let c1 = b[i + 1]
-                switch c {
-                case 0xE0: guard c1 >= 0xA0 && c1 <= 0xBF else { return false }
-                case 0xED: guard c1 >= 0x80 && c1 <= 0x9F else { return false }
-                default: guard c1 & 0xC0 == 0x80 else { return false }
-                }
-                i += 3
-                continue
-            }
-            guard i + 3 < n, b[i + 2] & 0xC0 == 0x80, b[i + 3] & 0xC0 == 0x80 else { return false }
-            let c1 = b[i + 1]
-            switch c {
-            case 0xF0: guard c1 >= 0x90 && c1 <= 0xBF else { return false }
-            case 0xF4: guard c1 >= 0x80 && c1 <= 0x8F else { return false }
-            default: guard c1 & 0xC0 == 0x80 else { return false }
-            }
-            i += 4
-        }
-        return true
-    }
 
     /// The value of the `val` attribute (any prefix) among a tag's attributes, as a byte range.
     private static func value(_ b: UnsafeBufferPointer<UInt8>, _ attributes: Range<Int>) -> Range<Int>? {
