@@ -7,11 +7,12 @@ import ReportModel
 import ReportParsing
 import ReportValidation
 
-/// Throughput of the DOCX reader and the PDF converter on one thread, next to their baselines: the text
-/// pipeline alone for DOCX, `pdftotext` run directly for PDF.
+/// Throughput of the HTML and DOCX readers and the PDF converter on one thread, next to their baselines: the
+/// text pipeline alone for HTML and DOCX (reader only, pipeline only, and both end to end, in one run), and
+/// `pdftotext` run directly for PDF.
 ///
-/// Run it as `swift run -c release govreport-format-bench [DOCX…] [--pdf FILE] [--reports N]`; without files it
-/// uses the DOCX golden fixtures and the real PDF of the test fixtures.
+/// Run it as `swift run -c release govreport-format-bench [DOCX…] [--pdf FILE] [--reports N] [--no-pdf]`;
+/// without files it uses the HTML and DOCX golden fixtures and the real PDF of the test fixtures.
 @main
 struct FormatBench {
     static func main() throws {
@@ -34,6 +35,40 @@ struct FormatBench {
             pdf = arguments[i + 1]
             arguments.removeSubrange(i...(i + 1))
         }
+        var withPDF = true
+        if let i = arguments.firstIndex(of: "--no-pdf") {
+            arguments.remove(at: i)
+            withPDF = false
+        }
+        // `--digest FILE…`: a digest of the text each file reads as, to compare two builds' readers.
+        if let i = arguments.firstIndex(of: "--digest") {
+            arguments.remove(at: i)
+            for path in arguments {
+                let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+                let output = FormatSniffer.sniff(bytes).format == .html ? HTMLReader.read(bytes) : DOCXReader.read(bytes)
+                var text = ""
+                switch output {
+                case .text(let t, let encoding): text = "text \(encoding ?? "-")\n" + t
+                case .rejected(let reason, _): text = "rejected\n" + reason
+                }
+                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                for c in text.utf8 { hash = (hash ^ UInt64(c)) &* 0x100_0000_01B3 }
+                print(String(hash, radix: 16), text.utf8.count, path)
+            }
+            return
+        }
+        // `--html-text-only`: only HTML → text, for counting instructions with callgrind or `perf stat`.
+        if let i = arguments.firstIndex(of: "--html-text-only") {
+            arguments.remove(at: i)
+            let inputs = try (arguments.isEmpty ? defaultHTML() : arguments)
+                .map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0))) }
+            var sink = 0
+            for k in 0..<reports {
+                if case .text(let text, _) = HTMLReader.read(inputs[k % inputs.count]) { sink &+= text.utf8.count }
+            }
+            print("HTML → text: \(reports) reports, \(sink / reports) bytes of text each")
+            return
+        }
         // `--docx-text-only`: only DOCX → text, for counting instructions with `perf stat` on a busy machine.
         if let i = arguments.firstIndex(of: "--docx-text-only") {
             arguments.remove(at: i)
@@ -46,8 +81,9 @@ struct FormatBench {
             return
         }
         let docxPaths = arguments.isEmpty ? defaultDOCX() : arguments
+        try benchHTML(defaultHTML(), reports: reports)
         try benchDOCX(docxPaths, reports: reports)
-        try benchPDF(pdf, runs: pdfRuns)
+        if withPDF { try benchPDF(pdf, runs: pdfRuns) }
     }
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -58,6 +94,66 @@ struct FormatBench {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: golden.path)) ?? []
         return names.filter { $0.hasPrefix("docx-") }.sorted()
             .map { golden.appendingPathComponent($0).appendingPathComponent("input.docx").path }
+    }
+
+    /// The HTML golden fixtures that hold a report (pages rejected as shells or attachment links are left out).
+    static func defaultHTML() -> [String] {
+        let golden = root.appendingPathComponent("Tests/ReportParsingTests/Fixtures/golden")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: golden.path)) ?? []
+        return names.filter { $0.hasPrefix("html-") }.sorted()
+            .map { golden.appendingPathComponent($0).appendingPathComponent("input.html").path }
+            .filter { path in
+                guard let data = FileManager.default.contents(atPath: path) else { return false }
+                if case .text = HTMLReader.read([UInt8](data)) { return true }
+                return false
+            }
+    }
+
+    static func benchHTML(_ paths: [String], reports: Int) throws {
+        let inputs = try paths.map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0))) }
+        guard !inputs.isEmpty else { return }
+        let pages = inputs.map { bytes -> HTMLReader.Page? in
+            if case .text(let page) = HTMLReader.page(bytes) { return page }
+            return nil
+        }
+        let reader = DocumentReader()
+        let parser = ReportParser()
+        let validator = ReportValidator()
+        print("HTML: \(inputs.count) pages (\(inputs.map(\.count).reduce(0, +) / inputs.count) bytes on average), \(reports) reports per stage")
+        for i in 0..<200 { _ = validator.validate(reader.read(inputs[i % inputs.count], fileName: "input.html")) }
+
+        var sink = 0
+        let textOnly = measure {
+            for i in 0..<reports {
+                if case .text(let page) = HTMLReader.page(inputs[i % inputs.count]) { sink &+= page.text.utf8.count }
+            }
+        }
+        let pipeline = measure {
+            for i in 0..<reports {
+                guard let page = pages[i % pages.count] else { continue }
+                var base = Report(file: "input.html", format: "html")
+                base.encoding = page.encoding
+                let report = parser.parse(text: page.text, into: base, undecodableBytes: page.undecodableBytes,
+                                          byteCount: inputs[i % inputs.count].count)
+                sink &+= validator.validate(report).findings.count
+            }
+        }
+        let whole = measure {
+            for i in 0..<reports {
+                sink &+= validator.validate(reader.read(inputs[i % inputs.count], fileName: "input.html")).findings.count
+            }
+        }
+        printStages([("HTML → text (charset + markup)", textOnly), ("text → report (parse + validate)", pipeline),
+                     ("HTML → report (all)", whole)], reports: reports)
+        if sink == 42 { print("") }
+    }
+
+    static func printStages(_ stages: [(String, (wall: Double, cpu: Double))], reports: Int) {
+        for (name, seconds) in stages {
+            print("  " + pad(name) + String(format: "%8.0f reports/s  %8.1f µs/report  (CPU: %8.0f reports/s %8.1f µs/report)",
+                                            Double(reports) / seconds.wall, seconds.wall / Double(reports) * 1e6,
+                                            Double(reports) / seconds.cpu, seconds.cpu / Double(reports) * 1e6))
+        }
     }
 
     static func benchDOCX(_ paths: [String], reports: Int) throws {
@@ -90,12 +186,8 @@ struct FormatBench {
                 sink &+= validator.validate(reader.read(inputs[i % inputs.count], fileName: "input.docx")).findings.count
             }
         }
-        for (name, seconds) in [("DOCX → text (ZIP + XML)", textOnly), ("text → report (parse + validate)", pipeline),
-                                ("DOCX → report (all)", whole)] {
-            print("  " + pad(name) + String(format: "%8.0f reports/s  %8.1f µs/report  (CPU: %8.0f reports/s %8.1f µs/report)",
-                                            Double(reports) / seconds.wall, seconds.wall / Double(reports) * 1e6,
-                                            Double(reports) / seconds.cpu, seconds.cpu / Double(reports) * 1e6))
-        }
+        printStages([("DOCX → text (ZIP + XML)", textOnly), ("text → report (parse + validate)", pipeline),
+                     ("DOCX → report (all)", whole)], reports: reports)
         if sink == 42 { print("") }
     }
 

@@ -47,6 +47,13 @@ enum HTMLCharset {
         }
     }
 
+    /// True when the bytes are UTF-8 without a byte-order mark: `decode` would read them as they are.
+    static func isPlainUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if b.count >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) { return false }
+        if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { return false }
+        return UTF8Validator.isValid(b)
+    }
+
     /// The page's text and the charset it was read as.
     static func decode(_ bytes: [UInt8]) -> DecodedText {
         let starts = bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE])

@@ -46,20 +46,26 @@ enum HTMLEntities {
             if j < end && b[j] == UInt8(ascii: ";") { j += 1 }
             return (scalar(numeric: value), j)
         }
-        var name = ""
-        while j < end, j - i <= maxNameLength + 1, isAlphanumeric(b[j]) {
-            name.unicodeScalars.append(Unicode.Scalar(b[j]))
-            j += 1
+        while j < end, j - i <= maxNameLength + 1, isAlphanumeric(b[j]) { j += 1 }
+        let count = j - (i + 1)
+        guard count > 0 else { return nil }
+        if j < end && b[j] == UInt8(ascii: ";"),
+           let s = namedTable.value(PackedName(loading: b, at: i + 1, count: count), count: count) {
+            return (s, j + 1)
         }
-        guard !name.isEmpty else { return nil }
-        if j < end && b[j] == UInt8(ascii: ";"), let s = named[name] { return (s, j + 1) }
         // Without a semicolon only the legacy names count, and only as a prefix (`&nbsp1` is `&nbsp` + "1").
-        for length in stride(from: min(name.count, 6), through: 2, by: -1) {
-            let prefix = String(name.prefix(length))
-            if legacy.contains(prefix), let s = named[prefix] { return (s, i + 1 + length) }
+        for length in stride(from: min(count, 6), through: 2, by: -1) {
+            if let s = legacyTable.value(PackedName(loading: b, at: i + 1, count: length), count: length) {
+                return (s, i + 1 + length)
+            }
         }
         return nil
     }
+
+    /// `named`, for looking names up straight from the bytes.
+    static let namedTable = PackedNameTable<Unicode.Scalar>(named.map { ($0.key, $0.value) })
+    /// The `legacy` names with what they stand for.
+    static let legacyTable = PackedNameTable<Unicode.Scalar>(legacy.compactMap { name in named[name].map { (name, $0) } })
 
     /// The scalar of a numeric reference; 0, surrogates and out-of-range values become U+FFFD, and the C1
     /// controls Windows-1252 puts quotes and dashes at are mapped as browsers map them.

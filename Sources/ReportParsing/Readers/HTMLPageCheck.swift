@@ -42,6 +42,13 @@ enum HTMLPageCheck {
     static func isBreadcrumb<S: StringProtocol>(_ line: S) -> Bool {
         let trimmed = line.drop(while: { $0 == " " || $0 == "\u{3000}" })
         if breadcrumbStarts.contains(where: { trimmed.hasPrefix($0) }) { return true }
+        // Three parts need two separators; most lines looked at have fewer, and are answered without splitting.
+        var separators = 0
+        for s in trimmed.unicodeScalars where s == ">" || s == "»" || s == "›" || s == "＞" || s == "→" {
+            separators += 1
+            if separators == 2 { break }
+        }
+        guard separators == 2 else { return false }
         let parts = trimmed.split(whereSeparator: { ">»›＞→".contains($0) })
         guard parts.count >= 3, trimmed.count <= 80 else { return false }
         return parts.allSatisfy { $0.trimmingSpaces.count <= 16 }
@@ -51,36 +58,49 @@ enum HTMLPageCheck {
     static let breadcrumbLeads: [[UInt8]] = [[0xE5, 0xBD, 0x93], [0xE6, 0x82, 0xA8], [0xE6, 0x89, 0x80]]
 
     /// The lines of `text` (UTF-8, every line ended) without navigation trails. Only short lines holding a
-    /// separator or a "you are here" word are looked at closely.
+    /// separator or a "you are here" word are looked at closely; the text is copied only when a line goes.
     static func droppingBreadcrumbs(_ text: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count)
-        var start = 0
-        while start < text.count {
-            var end = start
-            var candidate = false
-            // "当" (E5 BD 93), "您" (E6 82 A8) or "所" (E6 89 80) first: maybe "当前位置" and the like.
-            if end + 2 < text.count, breadcrumbLeads.contains(where: { $0[0] == text[end] && $0[1] == text[end + 1] && $0[2] == text[end + 2] }) {
-                candidate = true
-            }
-            while end < text.count && text[end] != 0x0A {
-                let c = text[end]
-                // ">", "»" (C2 BB), "›" (E2 80 BA), "→" (E2 86 92), "＞" (EF BC 9E).
-                if c == 0x3E || (c == 0xC2 && end + 1 < text.count && text[end + 1] == 0xBB)
-                    || (c == 0xE2 && end + 2 < text.count
-                        && ((text[end + 1] == 0x80 && text[end + 2] == 0xBA) || (text[end + 1] == 0x86 && text[end + 2] == 0x92)))
-                    || (c == 0xEF && end + 2 < text.count && text[end + 1] == 0xBC && text[end + 2] == 0x9E) {
-                    candidate = true
+        var out: [UInt8]? = nil
+        text.withUnsafeBufferPointer { b in
+            let n = b.count
+            var start = 0
+            while start < n {
+                var end = start
+                while end < n && b[end] != 0x0A { end += 1 }
+                if end - start <= 320 && isCandidate(b, start, end)
+                    && isBreadcrumb(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)) {
+                    if out == nil {
+                        out = Array(b[0..<start])
+                        out!.reserveCapacity(n)
+                    }
+                } else if out != nil {
+                    out!.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<min(end + 1, n)]))
                 }
-                end += 1
+                start = end + 1
             }
-            let line = text[start..<min(end + 1, text.count)]
-            if !(candidate && end - start <= 320 && isBreadcrumb(String(decoding: text[start..<end], as: UTF8.self))) {
-                out.append(contentsOf: line)
-            }
-            start = end + 1
         }
-        return out
+        return out ?? text
+    }
+
+    /// True when the line `b[start..<end]` starts with "当" (E5 BD 93), "您" (E6 82 A8) or "所" (E6 89 80) (maybe
+    /// "当前位置" and the like) or holds a separator: ">", "»" (C2 BB), "›" (E2 80 BA), "→" (E2 86 92), "＞" (EF BC 9E).
+    private static func isCandidate(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let n = b.count
+        if start + 2 < n, breadcrumbLeads.contains(where: { $0[0] == b[start] && $0[1] == b[start + 1] && $0[2] == b[start + 2] }) {
+            return true
+        }
+        var i = start
+        while i < end {
+            let c = b[i]
+            if c == 0x3E || (c == 0xC2 && i + 1 < n && b[i + 1] == 0xBB)
+                || (c == 0xE2 && i + 2 < n
+                    && ((b[i + 1] == 0x80 && b[i + 2] == 0xBA) || (b[i + 1] == 0x86 && b[i + 2] == 0x92)))
+                || (c == 0xEF && i + 2 < n && b[i + 1] == 0xBC && b[i + 2] == 0x9E) {
+                return true
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The first `count` bytes, ASCII letters lower-cased.

@@ -1,14 +1,14 @@
 /// Reads a web page: charset, markup, tables expanded into grids → text.
-enum HTMLReader {
+public enum HTMLReader {
     /// A page read as text, with its charset and the bytes that charset could not decode.
-    struct Page: Equatable {
-        var text: String
-        var encoding: String
-        var undecodableBytes: Int
+    public struct Page: Sendable, Equatable {
+        public var text: String
+        public var encoding: String
+        public var undecodableBytes: Int
     }
 
     /// What reading a page gave: text, or why it is not a report (with the charset, when it was found).
-    enum Result: Equatable {
+    public enum Result: Sendable, Equatable {
         case text(Page)
         case rejected(reason: String, encoding: String?)
     }
@@ -18,26 +18,40 @@ enum HTMLReader {
     static let textLimit = 4 << 20
 
     /// The page's text, or why it is not a report (an empty application shell, an attachment link only).
-    static func read(_ bytes: [UInt8]) -> ReaderOutput {
+    public static func read(_ bytes: [UInt8]) -> ReaderOutput {
         switch page(bytes) {
         case .text(let page): .text(page.text, encoding: page.encoding)
         case .rejected(let reason, _): .rejected(reason: reason)
         }
     }
 
-    static func page(_ bytes: [UInt8]) -> Result {
+    /// The page's text with its charset, or why it is not a report.
+    public static func page(_ bytes: [UInt8]) -> Result {
+        // Valid UTF-8 without a byte-order mark is read as it is, without first copying it into a String.
+        if let plain = bytes.withUnsafeBufferPointer({ b -> Result? in
+            HTMLCharset.isPlainUTF8(b) ? page(b, encoding: "utf-8", undecodableBytes: 0, source: bytes) : nil
+        }) {
+            return plain
+        }
         let decoded = HTMLCharset.decode(bytes)
         var text = decoded.text
+        return text.withUTF8 {
+            page($0, encoding: decoded.encoding, undecodableBytes: decoded.undecodableBytes, source: bytes)
+        }
+    }
+
+    /// The page's text from its UTF-8 decoding `utf8`; `source` is the file as it came.
+    static func page(_ utf8: UnsafeBufferPointer<UInt8>, encoding: String, undecodableBytes: Int,
+                     source: [UInt8]) -> Result {
         var extractor = HTMLTextExtractor()
-        let completed = text.withUTF8 { extractor.run($0, textLimit: textLimit) }
-        guard completed else {
+        guard extractor.run(utf8, textLimit: textLimit) else {
             return .rejected(reason: "网页中的文字超过\(textLimit >> 20) MB，远超年度报告的篇幅，不是可读取的年度报告",
-                             encoding: decoded.encoding)
+                             encoding: encoding)
         }
         let out = String(decoding: HTMLPageCheck.droppingBreadcrumbs(extractor.finish()), as: UTF8.self)
-        if let reason = HTMLPageCheck.problem(text: out, extractor: extractor, source: bytes) {
-            return .rejected(reason: reason, encoding: decoded.encoding)
+        if let reason = HTMLPageCheck.problem(text: out, extractor: extractor, source: source) {
+            return .rejected(reason: reason, encoding: encoding)
         }
-        return .text(Page(text: out, encoding: decoded.encoding, undecodableBytes: decoded.undecodableBytes))
+        return .text(Page(text: out, encoding: encoding, undecodableBytes: undecodableBytes))
     }
 }

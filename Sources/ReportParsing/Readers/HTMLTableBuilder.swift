@@ -97,30 +97,60 @@ struct HTMLTableBuilder {
         cells[rowStarts[r]..<(r + 1 < rowStarts.count ? rowStarts[r + 1] : cells.count)]
     }
 
+    /// A position of the expanded grid before any text is read: a cell (its index in `cells`), or not one.
+    enum Position: Equatable {
+        case cell(Int)
+        case rowCovered
+        case columnCovered
+        case absent
+    }
+
     /// The expanded grid: one row per `<tr>`, every position a cell, a covered position or absent; nil when it
     /// would have more than `limit` positions (spans far larger than the table).
     func slots(limit: Int = .max) -> [[Slot]]? {
         if cellOpen { return finished().slots(limit: limit) }
-        var total = 0
+        guard let (positions, rowEnds) = layout(limit: limit) else { return nil }
+        var out: [[Slot]] = []
+        var p = 0
+        for end in rowEnds {
+            out.append(positions[p..<end].map { position -> Slot in
+                switch position {
+                case .cell(let i): .cell(text.trimmedText(cells[i].start..<cells[i].end))
+                case .rowCovered: .rowCovered
+                case .columnCovered: .columnCovered
+                case .absent: .absent
+                }
+            })
+            p = end
+        }
+        return out
+    }
+
+    /// The expanded grid as positions, all rows one after the other, with the end of each row in `positions`;
+    /// nil when it would have more than `limit` positions. The open cell must be ended first.
+    func layout(limit: Int = .max) -> (positions: [Position], rowEnds: [Int])? {
         var coveredUntil: [Int] = []  // per column: the last row a span from above covers
         var coverFirst: [Bool] = []   // per column: the covering cell starts in this column
-        var out: [[Slot]] = []
-        out.reserveCapacity(rowCount)
+        var positions: [Position] = []
+        positions.reserveCapacity(cells.count + rowCount)
+        var rowEnds: [Int] = []
+        rowEnds.reserveCapacity(rowCount)
         for r in 0..<rowCount {
-            var row: [Slot] = []
             var c = 0
             func skipCovered() {
                 while c < coveredUntil.count && coveredUntil[c] >= r {
-                    row.append(coverFirst[c] ? .rowCovered : .columnCovered)
+                    positions.append(coverFirst[c] ? .rowCovered : .columnCovered)
                     c += 1
                 }
             }
-            for cell in self.row(r) {
+            let first = rowStarts[r], last = r + 1 < rowStarts.count ? rowStarts[r + 1] : cells.count
+            for index in first..<last {
+                let cell = cells[index]
                 skipCovered()
                 guard c < Self.maxColumns else { break }
                 let width = min(Int(cell.colspan), Self.maxColumns - c)
-                row.append(.cell(text.trimmedText(cell.start..<cell.end)))
-                for _ in 1..<max(width, 1) { row.append(.columnCovered) }
+                positions.append(.cell(index))
+                for _ in 1..<max(width, 1) { positions.append(.columnCovered) }
                 if cell.rowspan != 1 {
                     if coveredUntil.count < c + width {
                         coveredUntil += Array(repeating: -1, count: c + width - coveredUntil.count)
@@ -137,14 +167,13 @@ struct HTMLTableBuilder {
             // Positions after the last cell that spans from above still cover.
             if let lastCovered = coveredUntil.lastIndex(where: { $0 >= r }), lastCovered >= c {
                 while c <= lastCovered {
-                    if coveredUntil[c] >= r { skipCovered() } else { row.append(.absent); c += 1 }
+                    if coveredUntil[c] >= r { skipCovered() } else { positions.append(.absent); c += 1 }
                 }
             }
-            total += row.count
-            if total > limit { return nil }
-            out.append(row)
+            if positions.count > limit { return nil }
+            rowEnds.append(positions.count)
         }
-        return out
+        return (positions, rowEnds)
     }
 
     /// The grid the text pipeline sees: one position per cell and row it spans (see the type's comment).
@@ -180,7 +209,34 @@ struct HTMLTableBuilder {
             }
             return out
         }
-        if let grid = grid(limit: 16 * cellCount + 4096) { return Array(grid.render().utf8) }
+        if let (positions, rowEnds) = layout(limit: 16 * cellCount + 4096) {
+            // As `grid(limit:).render()`, straight from the cells' bytes: covered positions are empty, the extra
+            // positions of a `colspan` are dropped.
+            var out: [UInt8] = []
+            out.reserveCapacity(text.bytes.count + positions.count + rowEnds.count)
+            text.bytes.withUnsafeBufferPointer { b in
+                var p = 0
+                for end in rowEnds {
+                    var first = true
+                    while p < end {
+                        switch positions[p] {
+                        case .columnCovered:
+                            break
+                        case .cell(let i):
+                            if !first { out.append(0x09) }
+                            first = false
+                            TextGrid.appendJoiningLines(b, text.trimmedRange(cells[i].start..<cells[i].end), to: &out)
+                        case .rowCovered, .absent:
+                            if !first { out.append(0x09) }
+                            first = false
+                        }
+                        p += 1
+                    }
+                    out.append(0x0A)
+                }
+            }
+            return out
+        }
         // Spans far larger than the table (hostile or broken markup): the cells as they stand, unexpanded.
         var out = ""
         for r in 0..<rowCount {

@@ -29,8 +29,17 @@ struct HTMLTextBuffer {
                 i += 2
             } else {
                 if pendingSpace { space() }
-                bytes.append(c)
-                i += 1
+                // The run of ordinary bytes up to the next space, reference or no-break space, copied at once.
+                var j = i + 1
+                while j < end {
+                    let d = b[j]
+                    if d == 0x20 || d == 0x0A || d == 0x09 || d == 0x0D || d == 0x0C || d == UInt8(ascii: "&") || d == 0xC2 {
+                        break
+                    }
+                    j += 1
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+                i = j
             }
         }
     }
@@ -85,6 +94,11 @@ struct HTMLTextBuffer {
 
     /// The text of `range` trimmed of white space (the ideographic space included) at both ends, for a cell.
     func trimmedText(_ range: Range<Int>) -> String {
+        String(decoding: bytes[trimmedRange(range)], as: UTF8.self)
+    }
+
+    /// `range` without white space (the ideographic space included) at either end.
+    func trimmedRange(_ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi {
             if bytes[lo] == 0x20 || bytes[lo] == 0x0A { lo += 1 }
@@ -96,6 +110,6 @@ struct HTMLTextBuffer {
             else if hi - lo >= 3 && bytes[hi - 3] == 0xE3 && bytes[hi - 2] == 0x80 && bytes[hi - 1] == 0x80 { hi -= 3 }
             else { break }
         }
-        return String(decoding: bytes[lo..<hi], as: UTF8.self)
+        return lo..<hi
     }
 }

@@ -2,13 +2,6 @@
 /// one tab-separated line per row (`HTMLTableBuilder`), plus what the page checks need (links to attachments,
 /// table count, how much text there is).
 struct HTMLTextExtractor {
-    /// Elements whose start and end both end a line.
-    static let blocks: Set<String> = [
-        "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table",
-        "blockquote", "pre", "section", "article", "header", "footer", "nav", "aside", "center", "hr", "form",
-        "address", "figure", "figcaption", "caption", "main", "fieldset", "legend", "details", "summary", "body",
-        "html", "head", "option", "noscript",
-    ]
     /// Tables nested deeper than this are read as part of the enclosing cell (bounds the copying of text).
     static let maxTableDepth = 8
     /// File name endings of links that point to the report as an attachment.
@@ -51,9 +44,9 @@ struct HTMLTextExtractor {
         return document.finish()
     }
 
-    private mutating func start(_ name: String, attributes: Range<Int>, selfClosing: Bool, _ tokenizer: HTMLTokenizer) {
-        switch name {
-        case "table":
+    private mutating func start(_ name: HTMLTagName, attributes: Range<Int>, selfClosing: Bool, _ tokenizer: HTMLTokenizer) {
+        switch name.kind {
+        case .table:
             if tables.count >= Self.maxTableDepth {
                 ignoredTables += 1
                 appendText { $0.breakLine() }
@@ -64,41 +57,44 @@ struct HTMLTextExtractor {
             }
             appendText { $0.breakLine() }
             tables.append(HTMLTableBuilder())
-        case "tr":
+        case .tr:
             guard ignoredTables == 0, !tables.isEmpty else { return appendText { $0.breakLine() } }
             tables[tables.count - 1].startRow()
-        case "td", "th":
+        case .cell:
             guard ignoredTables == 0, !tables.isEmpty else { return appendText { $0.append(" ") } }
-            let rowspan = Self.span(tokenizer.attribute("rowspan", in: attributes))
-            let colspan = Self.span(tokenizer.attribute("colspan", in: attributes))
+            let (rowspanValue, colspanValue) = tokenizer.attributes("rowspan", "colspan", in: attributes)
+            let rowspan = Self.span(rowspanValue)
+            let colspan = Self.span(colspanValue)
             tables[tables.count - 1].startCell(rowspan: rowspan ?? 1, colspan: colspan ?? 1)
-        case "a":
+        case .a:
             if let href = tokenizer.attribute("href", in: attributes), let file = Self.attachmentName(href),
                !attachments.contains(file), attachments.count < 20 {
                 attachments.append(file)
             }
-        case "img":
+        case .block:
+            appendText { $0.breakLine() }
+        case .img, .skippedContent, .other:
             break
-        default:
-            if Self.blocks.contains(name) { appendText { $0.breakLine() } }
         }
     }
 
-    private mutating func end(_ name: String) {
-        switch name {
-        case "table":
+    private mutating func end(_ name: HTMLTagName) {
+        switch name.kind {
+        case .table:
             if ignoredTables > 0 {
                 ignoredTables -= 1
                 appendText { $0.breakLine() }
             } else if !tables.isEmpty {
                 closeTable()
             }
-        case "tr":
+        case .tr:
             if ignoredTables == 0, !tables.isEmpty { tables[tables.count - 1].endRow() } else { appendText { $0.breakLine() } }
-        case "td", "th":
+        case .cell:
             if ignoredTables == 0, !tables.isEmpty { tables[tables.count - 1].endCell() }
-        default:
-            if Self.blocks.contains(name) { appendText { $0.breakLine() } }
+        case .block:
+            appendText { $0.breakLine() }
+        case .a, .img, .skippedContent, .other:
+            break
         }
     }
 

@@ -1,10 +1,16 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One piece of markup: text (raw bytes, references not yet decoded), a start tag or an end tag.
 enum HTMLToken: Equatable {
     case text(Range<Int>)
     /// `attributes` is the byte range between the name and the closing `>`, read on demand with
     /// `HTMLTokenizer.attribute(_:in:)`.
-    case start(name: String, attributes: Range<Int>, selfClosing: Bool)
-    case end(name: String)
+    case start(name: HTMLTagName, attributes: Range<Int>, selfClosing: Bool)
+    case end(name: HTMLTagName)
 }
 
 /// A tolerant, single-pass HTML tokenizer over UTF-8 bytes, in linear time.
@@ -17,10 +23,7 @@ struct HTMLTokenizer {
     let b: UnsafeBufferPointer<UInt8>
     private(set) var position = 0
     /// Set after a raw-text start tag: the content up to `</name` is skipped.
-    private var rawTextEnd: String?
-
-    /// Elements whose content is not markup and not report text.
-    static let skippedContent: Set<String> = ["script", "style", "title", "textarea", "xml", "template", "noembed"]
+    private var rawTextEnd: HTMLTagName?
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.b = bytes
@@ -74,7 +77,7 @@ struct HTMLTokenizer {
                     return nil
                 }
                 position = close + 1
-                if Self.skippedContent.contains(name) && !selfClosing { rawTextEnd = name }
+                if name.kind == .skippedContent && !selfClosing { rawTextEnd = name }
                 return .start(name: name, attributes: afterName..<close, selfClosing: selfClosing)
             }
             // A "<" that starts no tag is text.
@@ -90,46 +93,42 @@ struct HTMLTokenizer {
         c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C
     }
 
-    /// The lower-cased tag name (at most 32 bytes are kept) and the index after it.
-    private func readName(from i: Int) -> (String, Int) {
+    /// The tag name and the index after it.
+    private func readName(from i: Int) -> (HTMLTagName, Int) {
         var j = i
-        var upper = false
         while j < b.count {
             let c = b[j]
             if Self.isSpace(c) || c == UInt8(ascii: ">") || c == UInt8(ascii: "/") { break }
-            if c >= 0x41 && c <= 0x5A { upper = true }
             j += 1
         }
-        let name = String(decoding: UnsafeBufferPointer(rebasing: b[i..<min(j, i + 32)]), as: UTF8.self)
-        return (upper ? name.lowercased() : name, j)
+        return (HTMLTagName(b, i..<j), j)
     }
 
     /// The index of the `>` that ends a start tag, honouring quoted attribute values, and whether the tag ends
-    /// with `/>`; nil when the file ends first.
+    /// with `/>`; nil when the file ends first. A quote opens a value only right after `=` (spaces between
+    /// allowed); such a value is skipped to its closing quote at once.
     private func endOfTag(from i: Int) -> (Int, Bool)? {
         var j = i
         let n = b.count
-        var afterEquals = false
         while j < n {
-            let c = b[j]
-            if c == UInt8(ascii: ">") { return (j, j > i && b[j - 1] == UInt8(ascii: "/")) }
-            if afterEquals && (c == UInt8(ascii: "\"") || c == UInt8(ascii: "'")) {
-                j = indexOf(c, from: j + 1)
-                if j >= n { return nil }
-                afterEquals = false
-            } else if c == UInt8(ascii: "=") {
-                afterEquals = true
-            } else if !Self.isSpace(c) {
-                afterEquals = false
-            }
+            // Not right after `=`: only `>` and `=` matter.
+            while j < n && b[j] != UInt8(ascii: ">") && b[j] != UInt8(ascii: "=") { j += 1 }
+            if j >= n { return nil }
+            if b[j] == UInt8(ascii: ">") { return (j, j > i && b[j - 1] == UInt8(ascii: "/")) }
             j += 1
+            while j < n && Self.isSpace(b[j]) { j += 1 }
+            if j < n && (b[j] == UInt8(ascii: "\"") || b[j] == UInt8(ascii: "'")) {
+                j = indexOf(b[j], from: j + 1)
+                if j >= n { return nil }
+                j += 1
+            }
         }
         return nil
     }
 
     /// The index after the content of a raw-text element: the start of `</name`, or the end of the file.
-    private func endOfRawText(_ name: String, from i: Int) -> Int {
-        let target = Array(name.utf8)
+    private func endOfRawText(_ name: HTMLTagName, from i: Int) -> Int {
+        let target = name.packed?.bytes ?? []
         var j = i
         while true {
             j = indexOf(UInt8(ascii: "<"), from: j)
@@ -174,16 +173,22 @@ struct HTMLTokenizer {
     /// The first index of `c` at or after `i`, or `b.count`.
     @inline(__always)
     private func indexOf(_ c: UInt8, from i: Int) -> Int {
-        var j = i
-        let n = b.count
-        while j < n && b[j] != c { j += 1 }
-        return j
+        guard i < b.count, let base = b.baseAddress else { return b.count }
+        guard let found = memchr(base + i, Int32(c), b.count - i) else { return b.count }
+        return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
     }
 
     /// The value of the attribute `name` (lower-case) in a start tag's attribute range, references decoded;
     /// nil when absent, "" when present without a value.
     func attribute(_ name: StaticString, in range: Range<Int>) -> String? {
-        let target = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        attributes(name, name, in: range).0
+    }
+
+    /// The values of two attributes (lower-case names) in one pass over a start tag's attribute range, as
+    /// `attribute(_:in:)` gives each.
+    func attributes(_ first: StaticString, _ second: StaticString, in range: Range<Int>) -> (String?, String?) {
+        var values: (String?, String?) = (nil, nil)
+        var found = (false, false)
         var j = range.lowerBound
         let end = range.upperBound
         while j < end {
@@ -191,13 +196,8 @@ struct HTMLTokenizer {
             let nameStart = j
             while j < end && !Self.isSpace(b[j]) && b[j] != UInt8(ascii: "=") && b[j] != UInt8(ascii: "/") { j += 1 }
             if j == nameStart { j += 1; continue }
-            var same = j - nameStart == target.count
-            if same {
-                for k in 0..<target.count where (b[nameStart + k] >= 0x41 && b[nameStart + k] <= 0x5A ? b[nameStart + k] | 0x20 : b[nameStart + k]) != target[k] {
-                    same = false
-                    break
-                }
-            }
+            let isFirst = !found.0 && isName(first, nameStart..<j)
+            let isSecond = !found.1 && isName(second, nameStart..<j)
             var k = j
             while k < end && Self.isSpace(b[k]) { k += 1 }
             var value: Range<Int>? = nil
@@ -205,9 +205,7 @@ struct HTMLTokenizer {
                 k += 1
                 while k < end && Self.isSpace(b[k]) { k += 1 }
                 if k < end && (b[k] == UInt8(ascii: "\"") || b[k] == UInt8(ascii: "'")) {
-                    let quote = b[k]
-                    var q = k + 1
-                    while q < end && b[q] != quote { q += 1 }
+                    let q = min(indexOf(b[k], from: k + 1), end)
                     value = (k + 1)..<q
                     j = min(q + 1, end)
                 } else {
@@ -217,11 +215,26 @@ struct HTMLTokenizer {
                     j = q
                 }
             }
-            if same {
-                guard let value else { return "" }
-                return HTMLEntities.decode(String(decoding: UnsafeBufferPointer(rebasing: b[value]), as: UTF8.self))
+            if isFirst || isSecond {
+                let decoded = value.map {
+                    HTMLEntities.decode(String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self))
+                } ?? ""
+                if isFirst { values.0 = decoded; found.0 = true }
+                if isSecond { values.1 = decoded; found.1 = true }
+                if found.0 && found.1 { break }
             }
         }
-        return nil
+        return values
+    }
+
+    /// True when `b[range]` is `name` (lower-case) in any case.
+    private func isName(_ name: StaticString, _ range: Range<Int>) -> Bool {
+        guard range.count == name.utf8CodeUnitCount else { return false }
+        let p = name.utf8Start
+        for k in 0..<range.count {
+            let c = b[range.lowerBound + k]
+            if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != p[k] { return false }
+        }
+        return true
     }
 }

@@ -38,10 +38,11 @@ struct DOCXDocumentParser {
         }
         var parser = DOCXDocumentParser()
         try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) in try parser.scan(buffer) }
-        return parser.finish()
+        return String(decoding: parser.finish(), as: UTF8.self)
     }
 
-    private var out = ""
+    /// The text so far, UTF-8 (every paragraph's bytes made valid as they are ended).
+    private var out: [UInt8] = []
     private var paragraph: [UInt8] = []
     private var inParagraph = false
     private var inText = false
@@ -51,7 +52,7 @@ struct DOCXDocumentParser {
     /// `w:tbl` elements open beyond `maxTableDepth`.
     private var ignoredTables = 0
 
-    private enum Tag {
+    fileprivate enum Tag: Sendable {
         case p, t, tab, br, cr, tbl, tr, tc, gridSpan, vMerge, hMerge, gridBefore, noBreakHyphen
         /// Not printed: its whole subtree is skipped.
         case skipped
@@ -86,24 +87,27 @@ struct DOCXDocumentParser {
                     throw .declaration
                 }
             case UInt8(ascii: "/"):
-                let nameStart = i + 2
-                let nameEnd = Self.nameEnd(b, nameStart)
-                i = Self.tagEnd(b, nameEnd)
                 if skipDepth > 0 {
+                    // Inside a skipped element only the depth counts, not the names (a name holds no `>`).
+                    i = Self.tagEnd(b, i + 2)
                     skipDepth -= 1
-                } else {
-                    endElement(Self.tag(b, nameStart, nameEnd))
+                    continue
                 }
+                let (nameEnd, localStart) = Self.name(b, i + 2)
+                i = Self.tagEnd(b, nameEnd)
+                endElement(Self.tag(b, localStart, nameEnd))
             default:
-                let nameEnd = Self.nameEnd(b, i + 1)
+                if skipDepth > 0 {
+                    let end = Self.tagEnd(b, i + 1)
+                    if !(end >= 2 && b[end - 2] == UInt8(ascii: "/")) { skipDepth += 1 }
+                    i = end
+                    continue
+                }
+                let (nameEnd, localStart) = Self.name(b, i + 1)
                 let end = Self.tagEnd(b, nameEnd)
                 let selfClosing = end >= 2 && b[end - 2] == UInt8(ascii: "/")
-                if skipDepth > 0 {
-                    if !selfClosing { skipDepth += 1 }
-                } else {
-                    let tag = Self.tag(b, i + 1, nameEnd)
-                    startElement(tag, b, attributes: nameEnd..<max(nameEnd, end - 1), selfClosing: selfClosing)
-                }
+                startElement(Self.tag(b, localStart, nameEnd), b, attributes: nameEnd..<max(nameEnd, end - 1),
+                             selfClosing: selfClosing)
                 i = end
             }
         }
@@ -174,29 +178,32 @@ struct DOCXDocumentParser {
     }
 
     private mutating func endParagraph() {
-        let text = String(decoding: paragraph, as: UTF8.self)
-        paragraph.removeAll(keepingCapacity: true)
+        // Bytes that are not UTF-8 are replaced as `String(decoding:as:)` replaces them, paragraph by paragraph.
+        if !paragraph.withUnsafeBufferPointer(UTF8Validator.isValid) {
+            paragraph = Array(String(decoding: paragraph, as: UTF8.self).utf8)
+        }
         inParagraph = false
         inText = false
         if tables.isEmpty {
-            out += text
-            out += "\n"
+            out.append(contentsOf: paragraph)
+            out.append(0x0A)
         } else {
-            tables[tables.count - 1].addParagraph(text)
+            tables[tables.count - 1].addParagraph(paragraph)
         }
+        paragraph.removeAll(keepingCapacity: true)
     }
 
     private mutating func closeTable() {
         var table = tables.removeLast()
         let text = table.render()
         if tables.isEmpty {
-            out += text
+            out.append(contentsOf: text)
         } else {
             tables[tables.count - 1].addNestedTable(text)
         }
     }
 
-    private mutating func finish() -> String {
+    private mutating func finish() -> [UInt8] {
         if inParagraph { endParagraph() }
         ignoredTables = 0
         while !tables.isEmpty { closeTable() }
@@ -244,19 +251,24 @@ struct DOCXDocumentParser {
         }
     }
 
-    /// The end of a tag name starting at `start`.
-    private static func nameEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+    /// The end of a tag name starting at `start`, and where its local name starts (after the last colon).
+    @inline(__always)
+    private static func name(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> (end: Int, local: Int) {
         var i = start
+        var local = start
         while i < b.count {
             switch b[i] {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"),
                  UInt8(ascii: "/"), UInt8(ascii: ">"):
-                return i
+                return (i, local)
+            case UInt8(ascii: ":"):
+                i += 1
+                local = i
             default:
                 i += 1
             }
         }
-        return i
+        return (i, local)
     }
 
     /// The index just past the first `>` after `start`: the end of the tag. Word and every writer seen escape `>`
@@ -272,48 +284,23 @@ struct DOCXDocumentParser {
         return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
     }
 
-    /// The element a name stands for, by its local name (the part after the namespace prefix).
-    private static func tag(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Tag {
-        var s = start
-        for k in start..<end where b[k] == UInt8(ascii: ":") { s = k + 1 }
-        switch end - s {
-        case 1:
-            return b[s] == UInt8(ascii: "p") ? .p : b[s] == UInt8(ascii: "t") ? .t : .other
-        case 2:
-            if equals(b, s..<end, "br") { return .br }
-            if equals(b, s..<end, "cr") { return .cr }
-            if equals(b, s..<end, "tr") { return .tr }
-            if equals(b, s..<end, "tc") { return .tc }
-            return .other
-        case 3:
-            if equals(b, s..<end, "tab") { return .tab }
-            if equals(b, s..<end, "tbl") { return .tbl }
-            if equals(b, s..<end, "del") { return .skipped }
-            if equals(b, s..<end, "pPr") { return .skipped }
-            if equals(b, s..<end, "rPr") { return .skipped }
-            return .other
-        default:
-            let name = s..<end
-            switch end - s {
-            case 4: return equals(b, name, "pict") ? .skipped : .other
-            case 6:
-                if equals(b, name, "vMerge") { return .vMerge }
-                if equals(b, name, "hMerge") { return .hMerge }
-                return equals(b, name, "object") ? .skipped : .other
-            case 7:
-                return equals(b, name, "delText") || equals(b, name, "drawing") ? .skipped : .other
-            case 8:
-                if equals(b, name, "gridSpan") { return .gridSpan }
-                return equals(b, name, "moveFrom") || equals(b, name, "Fallback") ? .skipped : .other
-            case 9: return equals(b, name, "instrText") ? .skipped : .other
-            case 10: return equals(b, name, "gridBefore") ? .gridBefore : .other
-            case 11: return equals(b, name, "txbxContent") ? .skipped : .other
-            case 12: return equals(b, name, "delInstrText") ? .skipped : .other
-            case 13: return equals(b, name, "noBreakHyphen") ? .noBreakHyphen : .other
-            default: return .other
-            }
-        }
+    /// The element a local name (the part after the namespace prefix, `b[s..<end]`) stands for.
+    @inline(__always)
+    private static func tag(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ end: Int) -> Tag {
+        let count = end - s
+        guard count > 0, count <= PackedName.capacity else { return .other }
+        return tags.value(PackedName(loading: b, at: s, count: count), count: count) ?? .other
     }
+
+    /// The local names the reader knows.
+    private static let tags = PackedNameTable<Tag>([
+        ("p", .p), ("t", .t), ("br", .br), ("cr", .cr), ("tr", .tr), ("tc", .tc), ("tab", .tab), ("tbl", .tbl),
+        ("vMerge", .vMerge), ("hMerge", .hMerge), ("gridSpan", .gridSpan), ("gridBefore", .gridBefore),
+        ("noBreakHyphen", .noBreakHyphen),
+        ("del", .skipped), ("pPr", .skipped), ("rPr", .skipped), ("pict", .skipped), ("object", .skipped),
+        ("delText", .skipped), ("drawing", .skipped), ("moveFrom", .skipped), ("Fallback", .skipped),
+        ("instrText", .skipped), ("txbxContent", .skipped), ("delInstrText", .skipped),
+    ])
 
     /// The value of the `val` attribute (any prefix) among a tag's attributes, as a byte range.
     private static func value(_ b: UnsafeBufferPointer<UInt8>, _ attributes: Range<Int>) -> Range<Int>? {

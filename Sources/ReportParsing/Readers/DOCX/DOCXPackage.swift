@@ -1,5 +1,10 @@
 import Foundation
 import ZIPFoundation
+#if canImport(CZlib)
+// zlib as ZIPFoundation links it on Linux: inflating straight into the output array saves the copies and
+// zero-filled chunks of `Data.decompress`.
+import CZlib
+#endif
 
 /// The ZIP container of a Word document, read in memory with limits against ZIP bombs.
 ///
@@ -140,6 +145,52 @@ struct DOCXPackage {
         guard entry.uncompressedSize <= allowed else {
             throw .tooLarge("\(entry.name)压缩比超过\(limits.maxRatio)倍")
         }
+        #if canImport(CZlib)
+        return try inflateDirectly(compressed, entry: entry)
+        #else
+        return try inflateInChunks(compressed, entry: entry)
+        #endif
+    }
+
+    #if canImport(CZlib)
+    /// Inflates with zlib into an array of the declared size plus one byte: filling that byte means the stream
+    /// inflates past what the directory declares, and it is stopped there.
+    private func inflateDirectly(_ compressed: ArraySlice<UInt8>, entry: Entry) throws(Failure) -> [UInt8] {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw .corrupt("\(entry.name)的压缩数据错误")
+        }
+        defer { inflateEnd(&stream) }
+        let capacity = entry.uncompressedSize + 1
+        var result = Z_OK
+        let output = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+            compressed.withUnsafeBufferPointer { input in
+                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress!)
+                stream.avail_in = UInt32(input.count)
+                stream.next_out = out.baseAddress!
+                stream.avail_out = UInt32(capacity)
+                repeat {
+                    result = CZlib.inflate(&stream, Z_NO_FLUSH)
+                } while result == Z_OK && stream.avail_out > 0 && stream.avail_in > 0
+            }
+            count = capacity - Int(stream.avail_out)
+        }
+        if result == Z_NEED_DICT || result == Z_DATA_ERROR || result == Z_MEM_ERROR || result == Z_STREAM_ERROR {
+            throw .corrupt("\(entry.name)的压缩数据错误")
+        }
+        // The declared size has passed every limit; inflating past it means the directory lies.
+        if output.count > entry.uncompressedSize {
+            throw .tooLarge("\(entry.name)解压后超过目录声明的\(Self.mebibytes(entry.uncompressedSize))")
+        }
+        // A stream that does not end inside the entry's bytes is truncated.
+        guard result == Z_STREAM_END else { throw .truncated }
+        guard output.count == entry.uncompressedSize else { throw .corrupt("\(entry.name)的大小与目录不符") }
+        return output
+    }
+    #endif
+
+    /// Inflates through ZIPFoundation, chunk by chunk (where zlib is not linked directly).
+    private func inflateInChunks(_ compressed: ArraySlice<UInt8>, entry: Entry) throws(Failure) -> [UInt8] {
         // The whole stream is handed over as one chunk of exactly `bufferSize` bytes, and the provider throws
         // when asked for more: a stream that does not end inside the entry's bytes is truncated, never read on.
         var output: [UInt8] = []

@@ -33,16 +33,55 @@ public enum DOCXReader {
         let standard = "word/document.xml"
         guard let rels = package.entry(named: "_rels/.rels"), rels.uncompressedSize <= 1 << 20,
               let bytes = try? package.contents(of: rels) else { return standard }
-        let text = String(decoding: bytes, as: UTF8.self)
-        for relationship in text.split(separator: "<").dropFirst()
-        where relationship.contains("/officeDocument\"") || relationship.contains("/officeDocument'") {
-            guard let range = relationship.firstRange(of: "Target=") else { continue }
-            let rest = relationship[range.upperBound...].dropFirst()
-            guard let end = rest.firstIndex(where: { $0 == "\"" || $0 == "'" }) else { continue }
-            var target = String(rest[..<end])
-            while target.hasPrefix("/") { target.removeFirst() }
-            if !target.isEmpty { return target }
+        return bytes.withUnsafeBufferPointer { officeDocumentTarget($0) } ?? standard
+    }
+
+    /// The `Target` of the first relationship (the markup between one `<` and the next, the first piece left
+    /// out) whose type ends in `/officeDocument`, without leading slashes; nil when there is none.
+    static func officeDocumentTarget(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = b.count
+        var pieceStart = 0
+        var skippedFirst = false
+        while pieceStart <= n {
+            var pieceEnd = pieceStart
+            while pieceEnd < n && b[pieceEnd] != UInt8(ascii: "<") { pieceEnd += 1 }
+            defer { pieceStart = pieceEnd + 1 }
+            guard pieceEnd > pieceStart else { continue }
+            guard skippedFirst else {
+                skippedFirst = true
+                continue
+            }
+            let piece = UnsafeBufferPointer(rebasing: b[pieceStart..<pieceEnd])
+            guard search(piece, "/officeDocument\"") != nil || search(piece, "/officeDocument'") != nil,
+                  let found = search(piece, "Target=") else { continue }
+            var i = found + 7
+            guard i < piece.count else { continue }
+            // The opening quote, or whatever one character stands there.
+            i += 1
+            while i < piece.count && piece[i] & 0xC0 == 0x80 { i += 1 }
+            var end = i
+            while end < piece.count && piece[end] != UInt8(ascii: "\"") && piece[end] != UInt8(ascii: "'") { end += 1 }
+            guard end < piece.count else { continue }
+            while i < end && piece[i] == UInt8(ascii: "/") { i += 1 }
+            if i < end { return String(decoding: UnsafeBufferPointer(rebasing: piece[i..<end]), as: UTF8.self) }
         }
-        return standard
+        return nil
+    }
+
+    /// The index of the first occurrence of `needle` in `b`.
+    private static func search(_ b: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Int? {
+        let count = needle.utf8CodeUnitCount
+        guard b.count >= count else { return nil }
+        let p = needle.utf8Start
+        var i = 0
+        while i + count <= b.count {
+            if b[i] == p[0] {
+                var k = 1
+                while k < count && b[i + k] == p[k] { k += 1 }
+                if k == count { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 }

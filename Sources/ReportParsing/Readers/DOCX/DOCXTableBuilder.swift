@@ -4,17 +4,21 @@
 /// Rows whose cells hold a nested table are not part of the grid: their content (paragraphs and the nested
 /// table's own grid) is written out line by line in place, so a statistical table kept inside a layout table
 /// is still one clean grid.
+///
+/// All text lives in one byte buffer, the blocks of all cells in one array and the cells of all rows in another
+/// (a cell's blocks and a row's cells are ranges of them), so a table costs little more than its text.
 struct DOCXTableBuilder {
-    /// What a cell holds, in document order.
+    /// What a cell holds, in document order, as a range of the table's text.
     enum Block {
-        case paragraph(String)
+        case paragraph(Range<Int>)
         /// A nested table, already rendered.
-        case table(String)
+        case table(Range<Int>)
     }
 
     /// One `w:tc`.
     struct CellContent {
-        var blocks: [Block] = []
+        /// Its blocks, a range of `blocks`.
+        var blocks: Range<Int>
         /// `w:gridSpan`: how many grid columns the cell covers.
         var span = 1
         /// `w:vMerge` without `restart`, or `w:hMerge` continue: the cell is covered by the one before it.
@@ -24,11 +28,15 @@ struct DOCXTableBuilder {
 
     /// One `w:tr`.
     struct RowContent {
-        var cells: [CellContent] = []
+        /// Its cells, a range of `cells`.
+        var cells: Range<Int>
         /// `w:gridBefore`: grid columns left empty before the first cell.
         var before = 0
     }
 
+    private var text: [UInt8] = []
+    private var blocks: [Block] = []
+    private var cells: [CellContent] = []
     private(set) var rows: [RowContent] = []
     private var row: RowContent?
     private var cell: CellContent?
@@ -37,25 +45,29 @@ struct DOCXTableBuilder {
 
     mutating func startRow() {
         endRow()
-        row = RowContent()
+        row = RowContent(cells: cells.count..<cells.count)
     }
 
     mutating func endRow() {
         endCell()
-        if let row { rows.append(row) }
+        if var row {
+            row.cells = row.cells.lowerBound..<cells.count
+            rows.append(row)
+        }
         row = nil
     }
 
     mutating func startCell() {
         endCell()
-        if row == nil { row = RowContent() }
-        cell = CellContent()
+        if row == nil { row = RowContent(cells: cells.count..<cells.count) }
+        cell = CellContent(blocks: blocks.count..<blocks.count)
     }
 
     mutating func endCell() {
-        if let cell {
-            if row == nil { row = RowContent() }
-            row!.cells.append(cell)
+        if var cell {
+            if row == nil { row = RowContent(cells: cells.count..<cells.count) }
+            cell.blocks = cell.blocks.lowerBound..<blocks.count
+            cells.append(cell)
         }
         cell = nil
     }
@@ -74,55 +86,67 @@ struct DOCXTableBuilder {
         row?.before = min(max(n, 0), Self.maxSpan)
     }
 
-    /// Adds a finished paragraph to the current cell (a paragraph outside any cell is dropped, as Word does).
-    mutating func addParagraph(_ text: String) {
-        cell?.blocks.append(.paragraph(text))
+    /// Adds a finished paragraph (UTF-8) to the current cell (a paragraph outside any cell is dropped, as Word
+    /// does).
+    mutating func addParagraph(_ paragraph: [UInt8]) {
+        guard cell != nil else { return }
+        let start = text.count
+        text.append(contentsOf: paragraph)
+        blocks.append(.paragraph(start..<text.count))
     }
 
-    mutating func addNestedTable(_ text: String) {
+    /// Adds a nested table's rendering (UTF-8) to the current cell.
+    mutating func addNestedTable(_ rendered: [UInt8]) {
         guard cell != nil else { return }
-        cell!.blocks.append(.table(text))
+        let start = text.count
+        text.append(contentsOf: rendered)
+        blocks.append(.table(start..<text.count))
         cell!.hasNestedTable = true
     }
 
-    /// The table as text: grids of plain rows (`TextGrid.render`), nested-table rows line by line.
-    mutating func render() -> String {
+    /// The table as text (UTF-8): grids of plain rows (as `TextGrid.render` writes them: one tab-separated line
+    /// per row, a cell's paragraphs joined, covered positions empty), nested-table rows line by line.
+    mutating func render() -> [UInt8] {
         endRow()
-        var out = ""
-        var grid: [[String?]] = []
-        for row in rows {
-            if row.cells.contains(where: \.hasNestedTable) {
-                out += TextGrid(rows: grid).render()
-                grid = []
-                for cell in row.cells where !cell.covered {
-                    for block in cell.blocks {
-                        switch block {
-                        case .paragraph(let text):
-                            if !text.isEmpty { out += text + "\n" }
-                        case .table(let text):
-                            out += text
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + cells.count + rows.count)
+        text.withUnsafeBufferPointer { b in
+            for row in rows {
+                if cells[row.cells].contains(where: \.hasNestedTable) {
+                    for cell in cells[row.cells] where !cell.covered {
+                        for block in blocks[cell.blocks] {
+                            switch block {
+                            case .paragraph(let range):
+                                if !range.isEmpty {
+                                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[range]))
+                                    out.append(0x0A)
+                                }
+                            case .table(let range):
+                                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[range]))
+                            }
                         }
                     }
+                    continue
                 }
-                continue
-            }
-            var line: [String?] = Array(repeating: nil, count: row.before)
-            for cell in row.cells {
-                var text: String?
-                if !cell.covered {
-                    var joined = ""
-                    for case .paragraph(let p) in cell.blocks {
-                        if !joined.isEmpty && !p.isEmpty { joined += "\n" }
-                        joined += p
+                // The grid row: `before` empty positions, then each cell and the empty positions of its span.
+                var first = true
+                for _ in 0..<row.before {
+                    if !first { out.append(0x09) }
+                    first = false
+                }
+                for cell in cells[row.cells] {
+                    if !first { out.append(0x09) }
+                    first = false
+                    if !cell.covered {
+                        for case .paragraph(let range) in blocks[cell.blocks] {
+                            TextGrid.appendJoiningLines(b, range, to: &out)
+                        }
                     }
-                    text = joined
+                    for _ in 1..<max(cell.span, 1) { out.append(0x09) }
                 }
-                line.append(text)
-                if cell.span > 1 { line += Array(repeating: nil, count: cell.span - 1) }
+                out.append(0x0A)
             }
-            grid.append(line)
         }
-        out += TextGrid(rows: grid).render()
         return out
     }
 }
