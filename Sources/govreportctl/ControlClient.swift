@@ -69,13 +69,16 @@ final class ControlClient {
         }
     }
 
-    /// Sends a streaming request (export, watch), hands each `chunk` / `event` line to `item`, and returns
-    /// the `end` count. `item` returns false to stop early (the connection is then closed by the caller).
+    /// Sends a streaming request (export, watch), hands the `ok` line's bytes to `start` and each `chunk` /
+    /// `event` line to `item`, and returns the `end` count. `item` returns false to stop early (the
+    /// connection is then closed by the caller).
     @discardableResult
-    func stream(_ command: ControlCommand, item: (ResponseLine) throws -> Bool) throws -> Int? {
+    func stream(_ command: ControlCommand, start: (Data) throws -> Void = { _ in },
+                item: (ResponseLine) throws -> Bool) throws -> Int? {
         let id = try send(command)
         let first = try readResponse(for: id)
         if let error = first.line.error { throw ClientFailure.server(error) }
+        try start(first.data)
         while true {
             let response = try readResponse(for: id)
             switch response.line.type {

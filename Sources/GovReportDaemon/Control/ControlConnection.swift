@@ -123,7 +123,7 @@ struct ControlConnection {
 
     /// Streams an export: `ok`, `chunk` lines, `end` (or `error` if reading the store fails midway).
     private func stream(_ request: ExportRequest, id: Int64, writer: LineWriter) async throws {
-        try await writer.ok(id, ExportStart(format: request.format))
+        try await writer.ok(id, request.format == .rows ? ControlCommandHandler.rowsStart : ExportStart(format: request.format))
         let bridge = ChunkBridge()
         let handler = handler
         let producer = Task {
