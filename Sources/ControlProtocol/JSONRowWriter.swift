@@ -29,12 +29,16 @@ public struct JSONRowWriter {
 
     public mutating func null() {
         separate()
-        bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        bytes.append(0x6E)
+        bytes.append(0x75)
+        bytes.append(0x6C)
+        bytes.append(0x6C)
     }
 
     public mutating func bool(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+        let word: StaticString = value ? "true" : "false"
+        bytes.append(contentsOf: UnsafeRawBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
     }
 
     public mutating func integer(_ value: Int64) {

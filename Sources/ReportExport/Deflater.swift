@@ -1,8 +1,9 @@
 import CZlib
 
 /// One ZIP entry's data being compressed as it is written: raw deflate at a fast level, with the CRC-32 and
-/// both sizes a ZIP header needs, the compressed bytes going to a temporary file.
-final class Deflater {
+/// both sizes a ZIP header needs, the compressed bytes going to a temporary file. Written to by one thread at a
+/// time (the compression thread); read once that thread is drained.
+final class Deflater: @unchecked Sendable {
     /// zlib level 1: several times faster than the default, and sheet XML still shrinks about tenfold.
     static let level: Int32 = 1
 

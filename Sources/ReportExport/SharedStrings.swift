@@ -5,7 +5,7 @@ final class SharedStrings {
     private let maxCount: Int
     private let maxBytes: Int
 
-    private var indices: [String: Int] = [:]
+    private var indices: [Key: Int] = [:]
     private(set) var strings: [String] = []
     private var bytes = 0
     /// Cells that refer to the table (the `count` of the part).
@@ -20,11 +20,11 @@ final class SharedStrings {
 
     /// The index of `text`, adding it if there is room; nil when the table is full and `text` is new.
     func index(of text: String) -> Int? {
-        if let index = indices[text] { return index }
+        if let index = indices[Key(text: text)] { return index }
         let size = text.utf8.count
         guard strings.count < maxCount, bytes + size <= maxBytes else { return nil }
         let index = strings.count
-        indices[text] = index
+        indices[Key(text: text)] = index
         strings.append(text)
         bytes += size
         return index
@@ -56,5 +56,20 @@ final class SharedStrings {
         }
         buffer.append("</sst>")
         try write(buffer.bytes)
+    }
+
+    /// Text compared and hashed by its UTF-8 bytes: much cheaper than `String`'s Unicode-aware hashing for
+    /// Chinese text (canonically equal spellings in different bytes just get two entries).
+    private struct Key: Hashable {
+        var text: String
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.text.utf8.count == rhs.text.utf8.count && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 }

@@ -12,18 +12,21 @@ final class XLSXSheet {
     let name: String
     private(set) var rowCount = 0
     private var merges: [(row: Int, column: Int, rows: Int, columns: Int)] = []
-    private let buffer = XMLBuffer(capacity: flushThreshold + (1 << 14))
+    private var buffer: XMLBuffer
     private let deflater: Deflater
+    private let pipeline: CompressionPipeline
     private let sharedStrings: SharedStrings
     /// The 0-based column the next cell goes to, and the one it would get without an `r` attribute.
     private var column = 0
     private var implied = 0
     private var finished = false
 
-    init(name: String, file: TemporaryFile, sharedStrings: SharedStrings, columnWidths: [Double],
-         frozenRows: Int) throws {
+    init(name: String, file: TemporaryFile, sharedStrings: SharedStrings, pipeline: CompressionPipeline,
+         columnWidths: [Double], frozenRows: Int) throws {
         self.name = name
         self.sharedStrings = sharedStrings
+        self.pipeline = pipeline
+        buffer = pipeline.emptyBuffer()
         deflater = try Deflater(file: file)
         buffer.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")
         buffer.append("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" ")
@@ -52,7 +55,7 @@ final class XLSXSheet {
         buffer.append("<sheetData>")
     }
 
-    /// The finished sheet's compressed XML.
+    /// The finished sheet's compressed XML (once the pipeline is drained).
     var deflated: Deflater { deflater }
 
     /// Whether the sheet has room for `count` more rows.
@@ -159,7 +162,7 @@ final class XLSXSheet {
         merges.append((row, column, rows, columns))
     }
 
-    /// Ends the sheet's XML and its compressed stream.
+    /// Ends the sheet's XML and its compressed stream (on the compression thread).
     func finish() throws {
         guard !finished else { return }
         finished = true
@@ -181,11 +184,12 @@ final class XLSXSheet {
         }
         buffer.append("</worksheet>")
         try flush()
-        try deflater.finish()
+        pipeline.finish(deflater)
     }
 
+    /// Hands the buffer to the compression thread and goes on with an empty one.
     private func flush() throws {
-        try deflater.write(buffer.bytes)
-        buffer.removeAll()
+        try pipeline.compress(buffer, into: deflater)
+        buffer = pipeline.emptyBuffer()
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Writes an Office Open XML workbook (`.xlsx`): each sheet's XML is compressed as its rows arrive, into a
-/// scratch file with no name; ``write(to:)`` then puts the parts and the compressed sheets into the ZIP
+/// Writes an Office Open XML workbook (`.xlsx`): each sheet's XML is compressed as its rows arrive (on a
+/// thread of its own, see ``CompressionPipeline``), into a scratch file with no name; ``write(to:)`` then puts the parts and the compressed sheets into the ZIP
 /// container front to back. No spreadsheet application is involved.
 public final class XLSXWorkbook {
     /// Refers to one sheet of the workbook.
@@ -13,6 +13,7 @@ public final class XLSXWorkbook {
     private var sheets: [XLSXSheet] = []
     private var names: Set<String> = []
     let sharedStrings: SharedStrings
+    private let pipeline = CompressionPipeline(bufferCapacity: XLSXSheet.flushThreshold + (1 << 14))
     /// Write ZIP64 fields even where the values fit (for tests).
     var forceZip64 = false
 
@@ -32,7 +33,7 @@ public final class XLSXWorkbook {
         let unique = uniqueName(name)
         names.insert(unique)
         sheets.append(try XLSXSheet(name: unique, file: try TemporaryFile(in: directory), sharedStrings: sharedStrings,
-                                    columnWidths: columnWidths, frozenRows: frozenRows))
+                                    pipeline: pipeline, columnWidths: columnWidths, frozenRows: frozenRows))
         return SheetID(index: sheets.count - 1)
     }
 
@@ -64,6 +65,7 @@ public final class XLSXWorkbook {
     /// Finishes every sheet and writes the workbook's bytes to `output`, front to back.
     public func write(to output: FileOutput) throws {
         for sheet in sheets { try sheet.finish() }
+        try pipeline.drain()
         let zip = ZIPWriter(output: output, forceZip64: forceZip64)
         let shared = !sharedStrings.isEmpty
         try zip.add("[Content_Types].xml",

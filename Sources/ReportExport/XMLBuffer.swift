@@ -1,6 +1,7 @@
 /// Bytes of XML being written, in one block of memory: markup is copied in from static strings, numbers are
-/// written digit by digit, text is escaped byte by byte. No `String` is made on the way.
-final class XMLBuffer {
+/// written digit by digit, text is escaped byte by byte. No `String` is made on the way. One thread uses it at
+/// a time: whoever holds it (a sheet, then the compression thread it is handed to).
+final class XMLBuffer: @unchecked Sendable {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private(set) var capacity: Int

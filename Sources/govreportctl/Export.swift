@@ -124,9 +124,8 @@ extension GovReportCtl {
         private func streamRows(_ client: ControlClient, into workbook: ReportWorkbook) throws -> Int? {
             let request = ExportRequest(format: .rows, year: year, body: body, status: status)
             var reader = WorkbookRowsReader(workbook: workbook)
-            let count = try client.stream(.export(request), start: { try reader.start($0) }) { line in
-                try reader.take(line.data ?? "")
-                return true
+            let count = try client.streamChunks(.export(request), start: { try reader.start($0) }) { data in
+                try reader.take(data)
             }
             try reader.finish()
             return count

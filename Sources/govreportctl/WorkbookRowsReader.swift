@@ -60,23 +60,20 @@ struct WorkbookRowsReader {
     }
 
     /// Takes one chunk's data: whole lines, though a line cut between chunks is put back together.
-    mutating func take(_ data: String) throws {
-        var data = data
-        try data.withUTF8 { utf8 in
-            var lineStart = 0
-            for index in utf8.indices where utf8[index] == 0x0A {
-                if carry.isEmpty {
-                    try line(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[lineStart..<index]))
-                } else {
-                    carry.append(contentsOf: utf8[lineStart..<index])
-                    let whole = carry
-                    carry.removeAll(keepingCapacity: true)
-                    try whole.withUnsafeBytes { try line($0) }
-                }
-                lineStart = index + 1
+    mutating func take(_ data: UnsafeRawBufferPointer) throws {
+        var lineStart = 0
+        for index in data.indices where data[index] == 0x0A {
+            if carry.isEmpty {
+                try line(UnsafeRawBufferPointer(rebasing: data[lineStart..<index]))
+            } else {
+                carry.append(contentsOf: data[lineStart..<index])
+                let whole = carry
+                carry.removeAll(keepingCapacity: true)
+                try whole.withUnsafeBytes { try line($0) }
             }
-            if lineStart < utf8.count { carry.append(contentsOf: utf8[lineStart...]) }
+            lineStart = index + 1
         }
+        if lineStart < data.count { carry.append(contentsOf: data[lineStart...]) }
     }
 
     /// Hands the last report to the workbook; a line left unfinished is an error.
@@ -191,22 +188,40 @@ private enum FindingField: String {
 
 /// The values of a finding row as they are read.
 private struct FindingFields {
-    var values: [String: String] = [:]
+    var rule = ""
+    var severity = ""
+    var message = ""
+    var section: String?
+    var table: String?
+    var row: String?
+    var column: String?
     var expected: Double?
     var actual: Double?
+    var fingerprint = ""
 
     mutating func set(_ field: FindingField, _ element: JSONRowScanner.Element) {
         switch (field, element) {
         case (.expected, .number(let literal)): expected = JSONRowScanner.double(literal)
         case (.actual, .number(let literal)): actual = JSONRowScanner.double(literal)
-        case (_, .string(let bytes)): values[field.rawValue] = String(decoding: bytes, as: UTF8.self)
+        case (_, .string(let bytes)):
+            let text = String(decoding: bytes, as: UTF8.self)
+            switch field {
+            case .rule: rule = text
+            case .severity: severity = text
+            case .message: message = text
+            case .section: section = text
+            case .table: table = text
+            case .row: row = text
+            case .column: column = text
+            case .fingerprint: fingerprint = text
+            case .expected, .actual: break
+            }
         default: break
         }
     }
 
     var finding: WorkbookFinding {
-        WorkbookFinding(rule: values["rule"] ?? "", severity: values["severity"] ?? "", message: values["message"] ?? "",
-                        section: values["section"], table: values["table"], row: values["row"], column: values["column"],
-                        expected: expected, actual: actual, fingerprint: values["fingerprint"] ?? "")
+        WorkbookFinding(rule: rule, severity: severity, message: message, section: section, table: table, row: row,
+                        column: column, expected: expected, actual: actual, fingerprint: fingerprint)
     }
 }
