@@ -1,3 +1,5 @@
+import Foundation
+
 /// The workbook's shared-string table (`xl/sharedStrings.xml`): text that repeats (names, labels, rules,
 /// messages) is stored once and cells refer to it by number. It holds at most `maxCount` strings and
 /// `maxBytes` of text, so memory stays bounded; once full, new text is written inline instead.
@@ -9,7 +11,7 @@ final class SharedStrings {
     private(set) var strings: [String] = []
     private var bytes = 0
     /// Cells that refer to the table (the `count` of the part).
-    private(set) var references = 0
+    @exclusivity(unchecked) private(set) var references = 0
 
     var isEmpty: Bool { strings.isEmpty }
 
@@ -64,7 +66,13 @@ final class SharedStrings {
         var text: String
 
         static func == (lhs: Key, rhs: Key) -> Bool {
-            lhs.text.utf8.count == rhs.text.utf8.count && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+            var left = lhs.text
+            var right = rhs.text
+            return left.withUTF8 { a in
+                right.withUTF8 { b in
+                    a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+                }
+            }
         }
 
         func hash(into hasher: inout Hasher) {

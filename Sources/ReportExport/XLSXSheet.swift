@@ -10,15 +10,18 @@ final class XLSXSheet {
     static let flushThreshold = 1 << 18
 
     let name: String
-    private(set) var rowCount = 0
+    @exclusivity(unchecked) private(set) var rowCount = 0
     private var merges: [(row: Int, column: Int, rows: Int, columns: Int)] = []
-    private var buffer: XMLBuffer
+    /// A `let`, so that writing a cell costs no reference counting; its contents are traded for an empty
+    /// buffer's when they go to be compressed.
+    private let buffer: XMLBuffer
     private let deflater: Deflater
     private let pipeline: CompressionPipeline
     private let sharedStrings: SharedStrings
-    /// The 0-based column the next cell goes to, and the one it would get without an `r` attribute.
-    private var column = 0
-    private var implied = 0
+    /// The 0-based column the next cell goes to, and the one it would get without an `r` attribute. Only this
+    /// class touches them, one call at a time: no run-time exclusivity checks on the hot path.
+    @exclusivity(unchecked) private var column = 0
+    @exclusivity(unchecked) private var implied = 0
     private var finished = false
 
     init(name: String, file: TemporaryFile, sharedStrings: SharedStrings, pipeline: CompressionPipeline,
@@ -187,9 +190,10 @@ final class XLSXSheet {
         pipeline.finish(deflater)
     }
 
-    /// Hands the buffer to the compression thread and goes on with an empty one.
+    /// Hands the buffer's contents to the compression thread and goes on with an empty buffer.
     private func flush() throws {
-        try pipeline.compress(buffer, into: deflater)
-        buffer = pipeline.emptyBuffer()
+        let full = pipeline.emptyBuffer()
+        full.exchange(with: buffer)
+        try pipeline.compress(full, into: deflater)
     }
 }

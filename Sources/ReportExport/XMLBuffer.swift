@@ -2,9 +2,10 @@
 /// written digit by digit, text is escaped byte by byte. No `String` is made on the way. One thread uses it at
 /// a time: whoever holds it (a sheet, then the compression thread it is handed to).
 final class XMLBuffer: @unchecked Sendable {
-    private(set) var base: UnsafeMutablePointer<UInt8>
-    private(set) var count = 0
-    private(set) var capacity: Int
+    // Only the holder touches these, one call at a time: skip the run-time exclusivity checks on the hot path.
+    @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private(set) var capacity: Int
 
     init(capacity: Int) {
         self.capacity = capacity
@@ -17,6 +18,13 @@ final class XMLBuffer: @unchecked Sendable {
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 
     func removeAll() { count = 0 }
+
+    /// Trades contents with `other` (no bytes are copied).
+    func exchange(with other: XMLBuffer) {
+        swap(&base, &other.base)
+        swap(&count, &other.count)
+        swap(&capacity, &other.capacity)
+    }
 
     /// Makes room for `extra` more bytes, growing the block if need be.
     @inline(__always)
