@@ -4,8 +4,8 @@ import ReportStore
 
 /// Lays reports out as a workbook people open in Excel or WPS: one sheet per statistical table, laid out
 /// like the official table (merged header cells, the printed labels); a wide sheet with one row per report
-/// and every canonical cell as a column; and a sheet of findings. Reports are added one at a time and
-/// written straight to disk, so memory stays flat however many there are.
+/// and every canonical cell as a column; and a sheet of findings. Reports are added one at a time and their
+/// rows compressed as they go, so memory stays flat however many there are.
 public final class ReportWorkbook {
     private let workbook: XLSXWorkbook
     private var wide: SheetSeries
@@ -90,6 +90,7 @@ public final class ReportWorkbook {
 
     /// Adds one report, already laid out as cells, to every sheet.
     public func add(_ report: WorkbookReport) throws {
+        precondition(report.cells.count == Self.cellColumns.count, "a WorkbookReport has one cell per canonical column")
         let body = text(report.body)
         let sheet = try wide.sheet(for: 1, in: workbook)
         sheet.beginRow()

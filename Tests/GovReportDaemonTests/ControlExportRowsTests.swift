@@ -47,6 +47,9 @@ struct ControlExportRowsTests {
         var sawNull = false
         for (row, (report, tables, _)) in zip(reports, stored) {
             #expect(value(row, "report_id") as? Int64 == report.id.rawValue)
+            #expect(value(row, "stored_at") as? String == ISO8601DateFormatter().string(from: report.storedAt))
+            #expect(value(row, "sha256") as? String == report.documentSHA256)
+            #expect(value(row, "version") as? Int == report.version)
             for column in CanonicalColumn.all {
                 let got = value(row, column.flatName)
                 switch tables[column.table]?[column.row, column.column] {
