@@ -88,6 +88,50 @@ struct XLSXWorkbookTests {
         try Self.checkCells(read)
     }
 
+    @Test("sheets of many buffers' worth, a cell larger than a buffer, two sheets at once: all rows read back in order")
+    func largeSheets() throws {
+        try withTemporaryDirectory { dir in
+            let url = dir.appendingPathComponent("large.xlsx")
+            let workbook = try XLSXWorkbook(temporaryDirectory: dir)
+            let numbers = try workbook.addSheet("数字")
+            let texts = try workbook.addSheet("文字")
+            let big = String(repeating: "大", count: 300_000)  // 900 KB of UTF-8: more than one buffer
+            let rows = 30_000
+            for row in 0..<rows {
+                try workbook.append((0..<10).map { .number(Double(row * 10 + $0)) }, to: numbers)
+                if row % 1_000 == 0 { try workbook.append([.shared("行\(row % 3)"), .text(row == 15_000 ? big : "r\(row)")], to: texts) }
+            }
+            try workbook.write(to: url)
+            let output = try run(ReportWorkbookTests.python, ["-c", """
+                import json, sys, zipfile, openpyxl
+                z = zipfile.ZipFile(sys.argv[1])
+                sizes = {i.filename: i.file_size for i in z.infolist()}
+                wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
+                total, count, ordered, last = 0, 0, True, -1
+                for row in wb["数字"].iter_rows(values_only=True):
+                    for v in row:
+                        ordered = ordered and v == last + 1
+                        last = v
+                        total += v
+                        count += 1
+                texts = [list(r) for r in wb["文字"].iter_rows(values_only=True)]
+                print(json.dumps({"bad": z.testzip(), "size": sizes["xl/worksheets/sheet1.xml"], "count": count,
+                                  "total": total, "ordered": ordered, "texts": len(texts),
+                                  "big": len(texts[15][1]), "first": texts[0]}, ensure_ascii=False))
+                """, url.path])
+            #expect(output.status == 0, "\(output.stderr)")
+            let read = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+            #expect(read["bad"] is NSNull)
+            #expect((read["size"] as? Int ?? 0) > 4 * XLSXSheet.flushThreshold, "the sheet went through several buffers")
+            #expect(read["count"] as? Int == rows * 10)
+            #expect(read["total"] as? Int == (rows * 10 - 1) * rows * 10 / 2)
+            #expect(read["ordered"] as? Bool == true)
+            #expect(read["texts"] as? Int == rows / 1_000)
+            #expect(read["big"] as? Int == 300_000)
+            #expect(read["first"] as? [String] == ["行0", "r0"])
+        }
+    }
+
     @Test("a workbook with no shared text has no shared-strings part")
     func noSharedStrings() throws {
         try withTemporaryDirectory { dir in
