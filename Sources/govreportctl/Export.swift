@@ -116,7 +116,8 @@ extension GovReportCtl {
                 printError(error.description)
                 throw ExitCode(error.exitCode)
             } catch let error as FileError {
-                throw ValidationError(error.description)
+                printError(error.description)
+                throw ExitCode(ExitStatus.failure)
             }
         }
 
