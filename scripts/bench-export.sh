@@ -2,8 +2,9 @@
 # Exports of 100,000 current reports through the daemon, end to end (release build):
 #   govreport-store-bench fills a database (10,000 stored reports copied up to 100,000, with their findings),
 #   govreportd serves it, and govreportctl exports CSV (wide and long), NDJSON and XLSX to files.
-# Prints wall time and peak resident memory of the client for each, and the daemon's peak at the end.
-# Needs the sqlite3 command (Debian package sqlite3).
+# Prints wall time and peak resident memory of the client and of the daemon for each.
+# Needs the sqlite3 command (Debian package sqlite3). FORMATS picks the exports to run (default: all four;
+# NDJSON takes minutes), e.g. FORMATS="csv xlsx".
 #
 #   scripts/bench-export.sh [SEED]      (default: the bundled seed report)
 set -euo pipefail
@@ -30,12 +31,20 @@ export GOVREPORT_SOCKET=$data/govreportd.sock
 run() {
     local name=$1
     shift
-    /usr/bin/time -f "$name: %e s wall, client peak RSS %M KiB" "$bin/govreportctl" export "$@" \
+    /usr/bin/time -f "$name: %e s wall (client CPU %U s user, %S s sys), client peak RSS %M KiB" "$bin/govreportctl" export "$@" \
         --output "$data/export.$name"
-    printf '    %s: %s bytes\n' "$name" "$(stat -c %s "$data/export.$name")"
+    printf '    %s: %s bytes; daemon peak RSS %s KiB\n' "$name" "$(stat -c %s "$data/export.$name")" \
+        "$(awk '/VmHWM/ {print $2}' /proc/$daemon/status)"
+    # Start the daemon's peak over for the next export (Linux: 5 resets VmHWM).
+    echo 5 >"/proc/$daemon/clear_refs" 2>/dev/null || true
 }
-run csv --format csv
-run csv-long --format csv --shape long
-run ndjson --format ndjson
-run xlsx --format xlsx
-echo "daemon peak RSS: $(grep VmHWM /proc/$daemon/status)"
+for format in ${FORMATS:-csv csv-long ndjson xlsx}; do
+    case $format in
+        csv) run csv --format csv ;;
+        csv-long) run csv-long --format csv --shape long ;;
+        ndjson) run ndjson --format ndjson ;;
+        xlsx) run xlsx --format xlsx ;;
+        *) echo "unknown format $format" >&2; exit 64 ;;
+    esac
+done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

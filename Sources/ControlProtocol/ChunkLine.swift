@@ -8,4 +8,57 @@ public struct ChunkLine: Sendable, Codable {
         self.id = id
         self.data = data
     }
+
+    /// The line for `data` written directly, as the JSON encoder would (`{"data":"…","id":N,"type":"chunk"}`
+    /// and a newline), without making a `String` of the data first; nil when `data` is not valid UTF-8.
+    public static func line(id: Int64, data: [UInt8]) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(data.count + data.count / 8 + 48)
+        out.append(contentsOf: #"{"data":""#.utf8)
+        let valid = data.withUnsafeBufferPointer { data -> Bool in
+            let count = data.count
+            var index = 0
+            var runStart = 0
+            while index < count {
+                let byte = data[index]
+                if byte >= 0x80 {
+                    // A multi-byte sequence: a lead byte and its continuation bytes.
+                    let length: Int
+                    switch byte {
+                    case 0xC2...0xDF: length = 2
+                    case 0xE0...0xEF: length = 3
+                    case 0xF0...0xF4: length = 4
+                    default: return false
+                    }
+                    guard index + length <= count else { return false }
+                    for k in 1..<length where data[index + k] & 0xC0 != 0x80 { return false }
+                    index += length
+                    continue
+                }
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: data[runStart..<index]))
+                switch byte {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                default:
+                    let hex: StaticString = "0123456789abcdef"
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0x0F)]])
+                }
+                index += 1
+                runStart = index
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: data[runStart..<count]))
+            return true
+        }
+        guard valid else { return nil }
+        out.append(contentsOf: #"","id":\#(id),"type":"chunk"}"#.utf8)
+        out.append(0x0A)
+        return out
+    }
 }

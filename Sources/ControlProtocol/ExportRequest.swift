@@ -10,6 +10,9 @@ public struct ExportRequest: Sendable, Hashable, Codable {
         case ndjson
         /// The same objects as `ndjson`, as one JSON array.
         case json
+        /// One JSON array per line: a report row (metadata and every canonical cell, typed) followed by its
+        /// finding rows; the column names come in the `ok` result (``ExportStart``). What a workbook needs.
+        case rows
     }
 
     /// The layout of a CSV export (`wide` when not given; ignored for the other formats).

@@ -4,8 +4,8 @@ import ReportStore
 
 /// Lays reports out as a workbook people open in Excel or WPS: one sheet per statistical table, laid out
 /// like the official table (merged header cells, the printed labels); a wide sheet with one row per report
-/// and every canonical cell as a column; and a sheet of findings. Reports are added one at a time and
-/// written straight to disk, so memory stays flat however many there are.
+/// and every canonical cell as a column; and a sheet of findings. Reports are added one at a time and their
+/// rows compressed as they go, so memory stays flat however many there are.
 public final class ReportWorkbook {
     private let workbook: XLSXWorkbook
     private var wide: SheetSeries
@@ -28,6 +28,45 @@ public final class ReportWorkbook {
 
     private static let identity = ["机关", "年度"]
 
+    /// The flat names (`t3.new.total`) of the canonical cells a ``WorkbookReport`` carries, in order.
+    public static let cellColumns: [String] = CanonicalColumn.all.map(\.flatName)
+
+    /// Where each canonical cell sits in ``WorkbookReport/cells``, by flat name.
+    private static let cellIndex: [String: Int] = Dictionary(uniqueKeysWithValues: cellColumns.enumerated().map { ($1, $0) })
+
+    /// One printed row of a table sheet: its label and, per column, the index of its cell (-1: left empty).
+    private struct LayoutRow {
+        var label: String
+        var cells: [Int]
+    }
+
+    private static func index(_ table: TableID, _ row: String, _ column: String) -> Int {
+        cellIndex["\(table.rawValue).\(row).\(column)"] ?? -1
+    }
+
+    /// The t2 sheet's rows for each template.
+    private static let proactiveLayout: [TemplateID: [LayoutRow]] = Dictionary(uniqueKeysWithValues:
+        [ReportTemplate.gov2019, .gov2021].map { template in
+            (template.id, template.t2.rows.map { row in
+                LayoutRow(label: row.label, cells: proactiveColumns.map {
+                    row.column($0.key) == nil ? -1 : index(.t2, row.key, $0.key)
+                })
+            })
+        })
+
+    /// The t3 sheet's rows for each template.
+    private static let applicationLayout: [TemplateID: [LayoutRow]] = Dictionary(uniqueKeysWithValues:
+        [ReportTemplate.gov2019, .gov2021].map { template in
+            (template.id, template.t3.rows.map { row in
+                LayoutRow(label: row.label, cells: ApplicationTable.columns.map { index(.t3, row.key, $0.key) })
+            })
+        })
+
+    /// The t4 sheet's one row per report: every row's columns side by side.
+    private static let reviewLayout: [Int] = ReviewLitigationTable.definition.rows.flatMap { row in
+        ReviewLitigationTable.columns.map { index(.t4, row.key, $0.key) }
+    }
+
     public init(temporaryDirectory: URL = FileManager.default.temporaryDirectory) throws {
         workbook = try XLSXWorkbook(temporaryDirectory: temporaryDirectory)
         wide = SheetSeries(name: "汇总", widths: [28, 8, 10, 10, 24] + CanonicalColumn.all.map { _ in 12 },
@@ -46,46 +85,53 @@ public final class ReportWorkbook {
 
     /// Adds one report (its tables and findings) to every sheet.
     public func add(_ report: Report) throws {
-        let body = XLSXCell.text(report.body)
-        let year = XLSXCell.number(report.year.map(Double.init))
+        try add(Self.workbookReport(report))
+    }
 
-        var row: [XLSXCell] = [body, year, .text(report.template?.rawValue), .text(report.status.rawValue),
-                               .text(report.file)]
-        for column in CanonicalColumn.all {
-            row.append(Self.cell(report.tables[column.table]?[column.row, column.column]))
-        }
-        try wide.append([row], in: workbook)
+    /// Adds one report, already laid out as cells, to every sheet.
+    public func add(_ report: WorkbookReport) throws {
+        precondition(report.cells.count == Self.cellColumns.count, "a WorkbookReport has one cell per canonical column")
+        let body = text(report.body)
+        let sheet = try wide.sheet(for: 1, in: workbook)
+        sheet.beginRow()
+        identity(body, report.year, on: sheet)
+        sheet.write(.shared(report.template))
+        sheet.write(.shared(report.status))
+        sheet.write(.text(report.file))
+        for cell in report.cells { sheet.write(cell) }
+        try sheet.endRow()
 
-        if let definition = report.definition {
-            if let table = report.tables[.t2] {
-                let rows = definition.t2.rows.map { definitionRow in
-                    [body, year, XLSXCell.text(definitionRow.label)] + Self.proactiveColumns.map { column in
-                        definitionRow.column(column.key) == nil ? .empty : Self.cell(table[definitionRow.key, column.key])
-                    }
-                }
-                try proactive.append(rows, in: workbook)
+        if let template = report.template.flatMap(TemplateID.init(rawValue:)) {
+            if report.tables.contains(.t2), let rows = Self.proactiveLayout[template] {
+                try tableRows(rows, labels: &proactiveLabels, series: proactive, body: body, report: report)
             }
-            if let table = report.tables[.t3] {
-                let rows = definition.t3.rows.map { definitionRow in
-                    [body, year, XLSXCell.text(definitionRow.label)]
-                        + ApplicationTable.columns.map { Self.cell(table[definitionRow.key, $0.key]) }
-                }
-                try applications.append(rows, in: workbook)
+            if report.tables.contains(.t3), let rows = Self.applicationLayout[template] {
+                try tableRows(rows, labels: &applicationLabels, series: applications, body: body, report: report)
             }
         }
-        if let table = report.tables[.t4] {
-            var cells = [body, year]
-            for definitionRow in ReviewLitigationTable.definition.rows {
-                cells += ReviewLitigationTable.columns.map { Self.cell(table[definitionRow.key, $0.key]) }
+        if report.tables.contains(.t4) {
+            let sheet = try reviews.sheet(for: 1, in: workbook)
+            sheet.beginRow()
+            identity(body, report.year, on: sheet)
+            for index in Self.reviewLayout { index < 0 ? sheet.skip() : sheet.write(report.cells[index]) }
+            try sheet.endRow()
+        }
+        if !report.findings.isEmpty {
+            let sheet = try findings.sheet(for: report.findings.count, in: workbook)
+            for finding in report.findings {
+                sheet.beginRow()
+                identity(body, report.year, on: sheet)
+                sheet.write(.shared(finding.rule))
+                sheet.write(.shared(finding.severity))
+                sheet.write(.shared(Self.place(section: finding.section, table: finding.table, row: finding.row,
+                                               column: finding.column)))
+                sheet.write(.shared(finding.message))
+                sheet.write(.number(finding.expected))
+                sheet.write(.number(finding.actual))
+                sheet.write(.text(finding.fingerprint))
+                try sheet.endRow()
             }
-            try reviews.append([cells], in: workbook)
         }
-        let findingRows = report.findings.map { finding in
-            [body, year, XLSXCell.text(finding.rule), .text(finding.severity.rawValue),
-             .text(Self.place(finding.location)), .text(finding.message), Self.number(finding.expected),
-             Self.number(finding.actual), .text(finding.fingerprint)]
-        }
-        try findings.append(findingRows, in: workbook)
     }
 
     /// Writes the workbook to `url`, which must not exist yet.
@@ -93,29 +139,98 @@ public final class ReportWorkbook {
         try workbook.write(to: url)
     }
 
+    /// Writes the workbook's bytes to `output` (a file or standard output), front to back.
+    public func write(to output: FileOutput) throws {
+        try workbook.write(to: output)
+    }
+
+    // MARK: - Rows
+
+    /// Text resolved once per report: its shared-string index, or the text itself when the table is full.
+    private enum TextRef {
+        case none
+        case shared(Int)
+        case inline(String)
+    }
+
+    private var proactiveLabels: [TemplateID: [TextRef]] = [:]
+    private var applicationLabels: [TemplateID: [TextRef]] = [:]
+
+    private func text(_ value: String?) -> TextRef {
+        guard let value, !value.isEmpty else { return .none }
+        return workbook.sharedStrings.index(of: value).map(TextRef.shared) ?? .inline(value)
+    }
+
+    private func write(_ text: TextRef, on sheet: XLSXSheet) {
+        switch text {
+        case .none: sheet.skip()
+        case .shared(let index): sheet.sharedIndex(index)
+        case .inline(let value): sheet.inline(value)
+        }
+    }
+
+    /// The first two cells of every row: the body and the year.
+    private func identity(_ body: TextRef, _ year: Int?, on sheet: XLSXSheet) {
+        write(body, on: sheet)
+        if let year { sheet.number(Double(year)) } else { sheet.skip() }
+    }
+
+    /// A report's rows on a table sheet, laid out like the printed table.
+    private func tableRows(_ rows: [LayoutRow], labels: inout [TemplateID: [TextRef]], series: SheetSeries,
+                           body: TextRef, report: WorkbookReport) throws {
+        let template = TemplateID(rawValue: report.template ?? "")!
+        if labels[template] == nil { labels[template] = rows.map { text($0.label) } }
+        let rowLabels = labels[template]!
+        let sheet = try series.sheet(for: rows.count, in: workbook)
+        for (row, label) in zip(rows, rowLabels) {
+            sheet.beginRow()
+            identity(body, report.year, on: sheet)
+            write(label, on: sheet)
+            for index in row.cells { index < 0 ? sheet.skip() : sheet.write(report.cells[index]) }
+            try sheet.endRow()
+        }
+    }
+
     // MARK: - Cells
+
+    /// A report laid out as cells: every canonical cell, the tables it has, its findings.
+    static func workbookReport(_ report: Report) -> WorkbookReport {
+        WorkbookReport(
+            body: report.body, year: report.year, template: report.template?.rawValue, status: report.status.rawValue,
+            file: report.file,
+            cells: CanonicalColumn.all.map { cell(report.tables[$0.table]?[$0.row, $0.column]) },
+            tables: Set(report.tables.keys),
+            findings: report.findings.map { finding in
+                WorkbookFinding(rule: finding.rule, severity: finding.severity.rawValue, message: finding.message,
+                                section: finding.location.section?.rawValue, table: finding.location.table?.rawValue,
+                                row: finding.location.row, column: finding.location.column,
+                                expected: finding.expected?.doubleValue, actual: finding.actual?.doubleValue,
+                                fingerprint: finding.fingerprint)
+            })
+    }
 
     /// A table cell: its number when it has one, otherwise what was printed ('—', '/'), otherwise empty.
     private static func cell(_ cell: Cell?) -> XLSXCell {
         guard let cell else { return .empty }
         if let value = cell.value { return .number(value.doubleValue) }
-        return .text(cell.raw.trimmingCharacters(in: .whitespaces))
+        return printed(cell.raw)
     }
 
-    private static func number(_ value: CellValue?) -> XLSXCell {
-        .number(value?.doubleValue)
+    /// A cell without a number: what was printed, trimmed; empty when nothing was.
+    public static func printed(_ raw: String) -> XLSXCell {
+        .text(raw.trimmingCharacters(in: .whitespaces))
     }
 
     /// Where a finding applies, as a person names it: 表三 / 予以公开 / 自然人.
-    private static func place(_ location: FindingLocation) -> String {
+    public static func place(section: String?, table: String?, row: String?, column: String?) -> String {
         var parts: [String] = []
-        if let table = location.table {
-            parts.append(table.displayName)
-        } else if let section = location.section {
-            parts.append(section.rawValue)
+        if let table {
+            parts.append(TableID(rawValue: table)?.displayName ?? table)
+        } else if let section {
+            parts.append(section)
         }
-        if let row = location.row { parts.append(row) }
-        if let column = location.column { parts.append(column) }
+        if let row { parts.append(row) }
+        if let column { parts.append(column) }
         return parts.joined(separator: " / ")
     }
 

@@ -24,14 +24,22 @@ final class SheetSeries {
         current = sheet
     }
 
-    /// Appends rows that belong together (one report's), moving to a new sheet first if they don't fit.
-    func append(_ rows: [[XLSXCell]], in workbook: XLSXWorkbook) throws {
-        guard !rows.isEmpty else { return }
+    /// The sheet to write `count` rows that belong together (one report's) to: the current one, or a new one
+    /// when they don't fit.
+    func sheet(for count: Int, in workbook: XLSXWorkbook) throws -> XLSXSheet {
         if current == nil { try start(in: workbook) }
-        if let sheet = current, !workbook.hasRoom(in: sheet, for: rows.count) {
+        if let sheet = current, !workbook.hasRoom(in: sheet, for: count) {
+            try workbook.sheet(sheet).finish()
             part += 1
             try start(in: workbook)
         }
-        for row in rows { try workbook.append(row, to: current!) }
+        return workbook.sheet(current!)
+    }
+
+    /// Appends rows that belong together, moving to a new sheet first if they don't fit.
+    func append(_ rows: [[XLSXCell]], in workbook: XLSXWorkbook) throws {
+        guard !rows.isEmpty else { return }
+        let sheet = try sheet(for: rows.count, in: workbook)
+        for row in rows { try sheet.append(row) }
     }
 }

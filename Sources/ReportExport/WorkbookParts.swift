@@ -3,7 +3,7 @@ enum WorkbookParts {
     private static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
     private static let relationshipNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    static func contentTypes(sheetCount: Int) -> String {
+    static func contentTypes(sheetCount: Int, sharedStrings: Bool) -> String {
         var xml = header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         xml += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         xml += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
@@ -14,6 +14,10 @@ enum WorkbookParts {
         for index in stride(from: 1, through: sheetCount, by: 1) {
             xml += "<Override PartName=\"/xl/worksheets/sheet\(index).xml\" "
             xml += "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }
+        if sharedStrings {
+            xml += "<Override PartName=\"/xl/sharedStrings.xml\" "
+            xml += "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
         }
         return xml + "</Types>"
     }
@@ -32,13 +36,17 @@ enum WorkbookParts {
         return xml + "</sheets></workbook>"
     }
 
-    static func workbookRelationships(sheetCount: Int) -> String {
+    static func workbookRelationships(sheetCount: Int, sharedStrings: Bool) -> String {
         var xml = header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         for index in 0..<sheetCount {
             xml += "<Relationship Id=\"rId\(index + 1)\" Type=\"\(relationshipNS)/worksheet\" "
             xml += "Target=\"worksheets/sheet\(index + 1).xml\"/>"
         }
         xml += "<Relationship Id=\"rId\(sheetCount + 1)\" Type=\"\(relationshipNS)/styles\" Target=\"styles.xml\"/>"
+        if sharedStrings {
+            xml += "<Relationship Id=\"rId\(sheetCount + 2)\" Type=\"\(relationshipNS)/sharedStrings\" "
+            xml += "Target=\"sharedStrings.xml\"/>"
+        }
         return xml + "</Relationships>"
     }
 

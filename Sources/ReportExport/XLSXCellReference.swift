@@ -2,14 +2,26 @@
 enum XLSXCellReference {
     /// The letters of the 0-based column `index`: 0 → A, 25 → Z, 26 → AA.
     static func letters(_ index: Int) -> String {
+        String(decoding: letterBytes(index), as: UTF8.self)
+    }
+
+    /// The letters of the first columns, made once.
+    private static let table: [[UInt8]] = (0..<1_024).map(makeLetters)
+
+    /// ``letters(_:)`` as ASCII bytes.
+    static func letterBytes(_ index: Int) -> [UInt8] {
+        index < table.count ? table[index] : makeLetters(index)
+    }
+
+    private static func makeLetters(_ index: Int) -> [UInt8] {
         var n = index + 1
-        var letters: [Character] = []
+        var letters: [UInt8] = []
         while n > 0 {
             let remainder = (n - 1) % 26
-            letters.append(Character(Unicode.Scalar(UInt8(65 + remainder))))
+            letters.append(UInt8(65 + remainder))
             n = (n - 1) / 26
         }
-        return String(letters.reversed())
+        return letters.reversed()
     }
 
     /// `B3` for column 1, row 2 (both 0-based).

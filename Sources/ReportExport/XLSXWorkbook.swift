@@ -1,8 +1,8 @@
 import Foundation
-import ZIPFoundation
 
-/// Writes an Office Open XML workbook (`.xlsx`): sheets are streamed to temporary files row by row, then
-/// packed into the ZIP container. No spreadsheet application is involved.
+/// Writes an Office Open XML workbook (`.xlsx`): each sheet's XML is compressed as its rows arrive (on a
+/// thread of its own, see ``CompressionPipeline``), into a scratch file with no name; ``write(to:)`` then puts the parts and the compressed sheets into the ZIP
+/// container front to back. No spreadsheet application is involved.
 public final class XLSXWorkbook {
     /// Refers to one sheet of the workbook.
     public struct SheetID: Hashable, Sendable {
@@ -12,23 +12,28 @@ public final class XLSXWorkbook {
     private let directory: URL
     private var sheets: [XLSXSheet] = []
     private var names: Set<String> = []
+    let sharedStrings: SharedStrings
+    private let pipeline = CompressionPipeline(bufferCapacity: XLSXSheet.flushThreshold + (1 << 14))
+    /// Write ZIP64 fields even where the values fit (for tests).
+    var forceZip64 = false
 
-    /// A workbook whose parts are kept in a new folder under `temporaryDirectory` until `write(to:)`.
-    public init(temporaryDirectory: URL = FileManager.default.temporaryDirectory) throws {
-        directory = temporaryDirectory.appendingPathComponent("govreport-xlsx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    /// A workbook whose sheets are compressed into scratch files in `temporaryDirectory` until written.
+    public convenience init(temporaryDirectory: URL = FileManager.default.temporaryDirectory) throws {
+        try self.init(temporaryDirectory: temporaryDirectory, sharedStrings: SharedStrings())
     }
 
-    deinit {
-        try? FileManager.default.removeItem(at: directory)
+    /// A workbook with a shared-string table of its own limits.
+    init(temporaryDirectory: URL, sharedStrings: SharedStrings) throws {
+        directory = temporaryDirectory
+        self.sharedStrings = sharedStrings
     }
 
     /// Adds a sheet; `name` is made valid (at most 31 characters, none of `[]:*?/\`) and unique.
     public func addSheet(_ name: String, columnWidths: [Double] = [], frozenRows: Int = 0) throws -> SheetID {
         let unique = uniqueName(name)
         names.insert(unique)
-        let url = directory.appendingPathComponent("sheet\(sheets.count + 1).xml")
-        sheets.append(try XLSXSheet(name: unique, fileURL: url, columnWidths: columnWidths, frozenRows: frozenRows))
+        sheets.append(try XLSXSheet(name: unique, file: try TemporaryFile(in: directory), sharedStrings: sharedStrings,
+                                    pipeline: pipeline, columnWidths: columnWidths, frozenRows: frozenRows))
         return SheetID(index: sheets.count - 1)
     }
 
@@ -36,6 +41,9 @@ public final class XLSXWorkbook {
     public func append(_ cells: [XLSXCell], to sheet: SheetID) throws {
         try sheets[sheet.index].append(cells)
     }
+
+    /// The sheet itself, for writing rows cell by cell.
+    func sheet(_ id: SheetID) -> XLSXSheet { sheets[id.index] }
 
     /// Merges a block of cells of a sheet (0-based row and column).
     public func merge(_ sheet: SheetID, row: Int, column: Int, rows: Int = 1, columns: Int = 1) {
@@ -50,35 +58,33 @@ public final class XLSXWorkbook {
 
     /// Finishes every sheet and writes the workbook to `url` (which must not exist yet).
     public func write(to url: URL) throws {
+        let output = try FileOutput(creating: url.path)
+        try write(to: output)
+    }
+
+    /// Finishes every sheet and writes the workbook's bytes to `output`, front to back.
+    public func write(to output: FileOutput) throws {
         for sheet in sheets { try sheet.finish() }
-        let archive = try Archive(url: url, accessMode: .create)
-        try add(WorkbookParts.contentTypes(sheetCount: sheets.count), as: "[Content_Types].xml", to: archive)
-        try add(WorkbookParts.packageRelationships, as: "_rels/.rels", to: archive)
-        try add(WorkbookParts.workbook(sheetNames: sheets.map(\.name)), as: "xl/workbook.xml", to: archive)
-        try add(WorkbookParts.workbookRelationships(sheetCount: sheets.count), as: "xl/_rels/workbook.xml.rels",
-                to: archive)
-        try add(WorkbookParts.styles, as: "xl/styles.xml", to: archive)
+        try pipeline.drain()
+        let zip = ZIPWriter(output: output, forceZip64: forceZip64)
+        let shared = !sharedStrings.isEmpty
+        try zip.add("[Content_Types].xml",
+                    bytes: Array(WorkbookParts.contentTypes(sheetCount: sheets.count, sharedStrings: shared).utf8))
+        try zip.add("_rels/.rels", bytes: Array(WorkbookParts.packageRelationships.utf8))
+        try zip.add("xl/workbook.xml", bytes: Array(WorkbookParts.workbook(sheetNames: sheets.map(\.name)).utf8))
+        try zip.add("xl/_rels/workbook.xml.rels",
+                    bytes: Array(WorkbookParts.workbookRelationships(sheetCount: sheets.count, sharedStrings: shared).utf8))
+        try zip.add("xl/styles.xml", bytes: Array(WorkbookParts.styles.utf8))
         for (index, sheet) in sheets.enumerated() {
-            try addFile(sheet.fileURL, as: "xl/worksheets/sheet\(index + 1).xml", to: archive)
+            try zip.add("xl/worksheets/sheet\(index + 1).xml", deflated: sheet.deflated)
         }
-    }
-
-    private func add(_ text: String, as path: String, to archive: Archive) throws {
-        let data = Data(text.utf8)
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
-                             provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
-    }
-
-    /// Adds a file in chunks, so a large sheet is never read into memory whole.
-    private func addFile(_ file: URL, as path: String, to archive: Archive) throws {
-        let handle = try FileHandle(forReadingFrom: file)
-        defer { try? handle.close() }
-        let size = try handle.seekToEnd()
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(size), compressionMethod: .deflate,
-                             provider: { position, chunk in
-                                 try handle.seek(toOffset: UInt64(position))
-                                 return try handle.read(upToCount: chunk) ?? Data()
-                             })
+        if shared {
+            let deflater = try Deflater(file: try TemporaryFile(in: directory))
+            try sharedStrings.writeXML { try deflater.write($0) }
+            try deflater.finish()
+            try zip.add("xl/sharedStrings.xml", deflated: deflater)
+        }
+        try zip.finish()
     }
 
     private func uniqueName(_ name: String) -> String {

@@ -113,16 +113,102 @@ final class ControlClient {
     private func readResponse(for id: Int64? = nil) throws(ClientFailure) -> (line: ResponseLine, data: Data) {
         while true {
             guard let bytes = try readLine() else { throw .connectionLost("守护进程关闭了连接") }
-            let data = Data(bytes)
-            let line: ResponseLine
-            do {
-                line = try ControlJSON.decoder.decode(ResponseLine.self, from: data)
-            } catch {
-                throw .protocolError("守护进程发来无法理解的一行：\(ControlJSON.describe(error))")
-            }
+            let (line, data) = try decode(bytes)
             if let id, let lineID = line.id, lineID != id { continue }
             return (line, data)
         }
+    }
+
+    private func decode(_ bytes: [UInt8]) throws(ClientFailure) -> (line: ResponseLine, data: Data) {
+        let data = Data(bytes)
+        do {
+            return (try ControlJSON.decoder.decode(ResponseLine.self, from: data), data)
+        } catch {
+            throw .protocolError("守护进程发来无法理解的一行：\(ControlJSON.describe(error))")
+        }
+    }
+
+    /// Sends an export request, hands the `ok` line's bytes to `start` and each chunk's data to `chunk`, and
+    /// returns the `end` count. Chunk lines as the server writes them (`{"data":"…","id":N,"type":"chunk"}`)
+    /// are unescaped in place instead of going through a JSON decoder; any other line is decoded in full.
+    func streamChunks(_ command: ControlCommand, start: (Data) throws -> Void,
+                      chunk: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        let id = try send(command)
+        let first = try readResponse(for: id)
+        if let error = first.line.error { throw ClientFailure.server(error) }
+        try start(first.data)
+        let prefix = Array(#"{"data":""#.utf8)
+        let suffix = Array(#","id":\#(id),"type":"chunk"}"#.utf8)
+        var data: [UInt8] = []
+        while true {
+            guard let bytes = try readLine() else { throw ClientFailure.connectionLost("守护进程关闭了连接") }
+            if Self.unescapeChunk(bytes, prefix: prefix, suffix: suffix, into: &data) {
+                try data.withUnsafeBytes { try chunk($0) }
+                continue
+            }
+            let line = try decode(bytes).line
+            if let lineID = line.id, lineID != id { continue }
+            switch line.type {
+            case .end: return line.count ?? 0
+            case .error: throw ClientFailure.server(line.error ?? ControlError(.internal, "未知错误"))
+            case .chunk:
+                var text = line.data ?? ""
+                try text.withUTF8 { try chunk(UnsafeRawBufferPointer($0)) }
+            case .ok, .hello, .event: continue
+            }
+        }
+    }
+
+    /// The `data` of a chunk line written exactly as `prefix` + JSON string + `suffix`, unescaped into `out`;
+    /// false when the line has any other shape (then it is decoded in full).
+    static func unescapeChunk(_ line: [UInt8], prefix: [UInt8], suffix: [UInt8], into out: inout [UInt8]) -> Bool {
+        var end = line.count
+        if end > 0, line[end - 1] == 0x0D { end -= 1 }
+        guard end >= prefix.count + suffix.count, line.starts(with: prefix),
+              line[(end - suffix.count)..<end].elementsEqual(suffix) else { return false }
+        out.removeAll(keepingCapacity: true)
+        let stop = end - suffix.count - 1  // the closing quote
+        guard line[stop] == 0x22 else { return false }
+        var i = prefix.count
+        var runStart = i
+        while i < stop {
+            let byte = line[i]
+            if byte == 0x22 || byte < 0x20 { return false }
+            guard byte == 0x5C else {
+                i += 1
+                continue
+            }
+            out.append(contentsOf: line[runStart..<i])
+            guard i + 1 < stop else { return false }
+            let escape = line[i + 1]
+            i += 2
+            switch escape {
+            case 0x22, 0x5C, 0x2F: out.append(escape)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                guard i + 4 <= stop, var scalar = UInt32(String(decoding: line[i..<(i + 4)], as: UTF8.self), radix: 16)
+                else { return false }
+                i += 4
+                if scalar >= 0xD800 && scalar < 0xDC00 {
+                    guard i + 6 <= stop, line[i] == 0x5C, line[i + 1] == UInt8(ascii: "u"),
+                          let low = UInt32(String(decoding: line[(i + 2)..<(i + 6)], as: UTF8.self), radix: 16),
+                          low >= 0xDC00 && low < 0xE000 else { return false }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    i += 6
+                }
+                guard let character = Unicode.Scalar(scalar) else { return false }
+                out.append(contentsOf: String(character).utf8)
+            default:
+                return false
+            }
+            runStart = i
+        }
+        out.append(contentsOf: line[runStart..<stop])
+        return true
     }
 
     private func readLine() throws(ClientFailure) -> [UInt8]? {

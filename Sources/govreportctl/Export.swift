@@ -83,64 +83,71 @@ extension GovReportCtl {
             }
         }
 
-        /// Streams the NDJSON export into a workbook one report at a time, then writes the workbook: beside
-        /// `--output` and renamed over it when complete, or to a temporary file copied to standard output.
+        /// Streams the export into a workbook, then writes the workbook: beside `--output` and renamed over it
+        /// when complete, or straight to standard output. A daemon that offers the `rows` export sends each
+        /// report as one compact line; an older one sends whole reports as NDJSON.
         private func runWorkbook() throws {
-            let request = ExportRequest(format: .ndjson, year: year, body: body, status: status)
             let target = output.map { URL(fileURLWithPath: $0) }
-            let directory = target?.deletingLastPathComponent() ?? FileManager.default.temporaryDirectory
-            let temporary = directory.appendingPathComponent(
-                ".\(target?.lastPathComponent ?? "export.xlsx").\(getpid()).\(UUID().uuidString).tmp")
-            defer { try? FileManager.default.removeItem(at: temporary) }
+            let temporary = target.map {
+                $0.deletingLastPathComponent().appendingPathComponent(
+                    ".\($0.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
+            }
+            defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
             do {
                 let workbook = try ReportWorkbook(temporaryDirectory: FileManager.default.temporaryDirectory)
-                let decoder = ControlJSON.decoder
                 let count = try options.withClient { client in
-                    try client.stream(.export(request)) { line in
-                        let bytes = Array((line.data ?? "").utf8)
-                        for record in bytes.split(separator: 0x0A) where !record.isEmpty {
-                            try workbook.add(try decoder.decode(Report.self, from: Data(record)))
-                        }
-                        return true
+                    if client.hello.capabilities.contains("export.\(ExportRequest.Format.rows.rawValue)") {
+                        return try streamRows(client, into: workbook)
                     }
+                    return try streamReports(client, into: workbook)
                 }
-                try workbook.write(to: temporary)
-                if let target {
-                    try Self.syncFile(at: temporary.path)
+                if let target, let temporary {
+                    let file = try FileOutput(creating: temporary.path)
+                    try workbook.write(to: file)
+                    try file.sync()
                     guard rename(temporary.path, target.path) == 0 else {
                         throw ValidationError("cannot rename into \(target.path): \(String(cString: strerror(errno)))")
                     }
                     printError("已导出 \(count ?? 0) 份报告到 \(target.path)")
                 } else {
-                    try Self.copyToStandardOutput(temporary)
+                    try workbook.write(to: FileOutput(fileDescriptor: STDOUT_FILENO))
                 }
             } catch let error as ClientFailure {
                 printError(error.description)
                 throw ExitCode(error.exitCode)
+            } catch let error as FileError {
+                printError(error.description)
+                throw ExitCode(ExitStatus.failure)
             }
         }
 
-        /// Flushes a written file to disk before it is renamed into place.
-        private static func syncFile(at path: String) throws {
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw ValidationError("cannot open \(path): \(String(cString: strerror(errno)))") }
-            defer { close(fd) }
-            guard fsync(fd) == 0 else { throw ValidationError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        /// The `rows` export: one line per report and per finding, read in place.
+        private func streamRows(_ client: ControlClient, into workbook: ReportWorkbook) throws -> Int? {
+            let request = ExportRequest(format: .rows, year: year, body: body, status: status)
+            var reader = WorkbookRowsReader(workbook: workbook)
+            let count = try client.streamChunks(.export(request), start: { try reader.start($0) }) { data in
+                try reader.take(data)
+            }
+            try reader.finish()
+            return count
         }
 
-        /// Copies a file to standard output in 64 KiB pieces.
-        private static func copyToStandardOutput(_ url: URL) throws {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            let sink = try ExportSink(path: nil)
-            while let data = try handle.read(upToCount: 1 << 16), !data.isEmpty {
-                try sink.write(Array(data))
+        /// The NDJSON export, for a daemon without `rows`: each line decoded as a whole report.
+        private func streamReports(_ client: ControlClient, into workbook: ReportWorkbook) throws -> Int? {
+            let request = ExportRequest(format: .ndjson, year: year, body: body, status: status)
+            let decoder = ControlJSON.decoder
+            return try client.stream(.export(request)) { line in
+                let bytes = Array((line.data ?? "").utf8)
+                for record in bytes.split(separator: 0x0A) where !record.isEmpty {
+                    try workbook.add(try decoder.decode(Report.self, from: Data(record)))
+                }
+                return true
             }
         }
     }
 }
 
-/// What `export --format` accepts: the daemon's formats, and xlsx, which the client builds from ndjson.
+/// What `export --format` accepts: the daemon's formats, and xlsx, which the client builds from the `rows` export.
 enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
     case csv, xlsx, ndjson, json
 }

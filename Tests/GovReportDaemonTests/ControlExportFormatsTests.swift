@@ -43,6 +43,69 @@ struct ControlExportFormatsTests {
         #expect(findings.first?[4] as? String == "表三（依申请公开） / denied.state_secret")
     }
 
+    @Test("every value of the xlsx summary, table and findings sheets matches the NDJSON export of the same reports")
+    func workbookMatchesNDJSON() async throws {
+        let server = try await ControlTestServer()
+        defer { Task { await server.stop() } }
+        let workbook = server.directory.appendingPathComponent("all.xlsx")
+        let ndjson = server.directory.appendingPathComponent("all.ndjson")
+        let xlsx = try await ControlCtlProcess.run(["--socket", server.socketPath, "export", "--format", "xlsx",
+                                                    "--output", workbook.path])
+        #expect(xlsx.exitCode == 0, "\(xlsx.stderr)")
+        let json = try await ControlCtlProcess.run(["--socket", server.socketPath, "export", "--format", "ndjson",
+                                                    "--output", ndjson.path])
+        #expect(json.exitCode == 0, "\(json.stderr)")
+        let script = """
+            import json, sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1])
+            reports = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8") if l.strip()]
+            def expected(rep, key):
+                parts = key.split(".")
+                cell = rep["tables"].get(parts[0], {}).get(".".join(parts[1:-1]), {}).get(parts[-1])
+                if cell is None: return None
+                if cell.get("value") is not None: return cell["value"]
+                return cell["raw"].strip() or None
+            problems, checked = [], 0
+            s = wb["汇总"]
+            keys = [c.value for c in s[2]]
+            for i, rep in enumerate(reports):
+                row = [c.value for c in s[3 + i]] + [None] * len(keys)
+                if row[:5] != [rep["body"], rep["year"], rep["template"], rep["status"], rep["file"]]:
+                    problems.append(["wide", i, row[:5]])
+                for k in range(5, len(keys)):
+                    checked += 1
+                    if (row[k] if row[k] != "" else None) != expected(rep, keys[k]):
+                        problems.append(["wide", i, keys[k], row[k], expected(rep, keys[k])])
+            t4 = wb["表四 复议诉讼"]
+            t4keys = [k for k in keys[5:] if k.startswith("t4.")]
+            for i, rep in enumerate(reports):
+                row = [c.value for c in t4[4 + i]][2:] + [None] * len(t4keys)
+                for k, key in enumerate(t4keys):
+                    checked += 1
+                    if row[k] != expected(rep, key): problems.append(["t4", i, key, row[k]])
+            f = wb["问题"]
+            rows = [[c.value for c in r] for r in f.iter_rows(min_row=2)]
+            want = [[rep["body"], rep["year"], x["rule"], x["severity"], x["message"], x.get("expected"), x.get("actual"),
+                     x["fingerprint"]] for rep in reports for x in rep["findings"]]
+            got = [r[:4] + [r[5], r[6], r[7], r[8]] for r in rows]
+            if got != want: problems.append(["findings", len(got), len(want)])
+            print(json.dumps({"problems": problems[:10], "checked": checked, "findings": len(got)}, ensure_ascii=False))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.python)
+        process.arguments = ["-c", script, workbook.path, ndjson.path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let result = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect((result["problems"] as? [Any])?.isEmpty == true, "\(result["problems"] ?? "")")
+        #expect((result["checked"] as? Int ?? 0) > 3 * 200)
+        #expect((result["findings"] as? Int ?? 0) > 3 * 19)
+    }
+
     @Test("export --format xlsx without --output writes the workbook's bytes to standard output")
     func workbookToStandardOutput() async throws {
         let server = try await ControlTestServer()

@@ -142,6 +142,8 @@ final class ControlCommandHandler: Sendable {
                 try sink(chunk)
             }
             return max(0, records - 1)  // the header
+        case .rows:
+            return try exportRows(filter, to: sink)
         case .ndjson, .json:
             let json = request.format == .json
             let encoder = ControlJSON.encoder
@@ -165,6 +167,88 @@ final class ControlCommandHandler: Sendable {
             if json { buffer.append(contentsOf: (count > 0 ? "\n]\n" : "]\n").utf8) }
             if !buffer.isEmpty { try sink(buffer) }
             return count
+        }
+    }
+
+    /// The `ok` of a `rows` export: the names of the report rows' and the finding rows' values.
+    static let rowsStart = ExportStart(format: .rows,
+                                       columns: ExportRows.reportMetadataColumns + CanonicalColumn.all.map(\.flatName),
+                                       findingColumns: ExportRows.findingColumns)
+
+    /// Writes the `rows` export: per report a JSON array of its metadata and every canonical cell, then one
+    /// array per finding; returns the number of reports.
+    private func exportRows(_ filter: ReportFilter, to sink: @escaping ([UInt8]) throws -> Void) throws -> Int {
+        var out = JSONRowWriter(capacity: (1 << 16) + (1 << 14))
+        var count = 0
+        try store.forEachWorkbookRow(matching: filter) { row in
+            let report = row.report
+            out.begin("report")
+            out.integer(report.id.rawValue)
+            out.string(report.body)
+            out.integer(report.year)
+            out.string(report.template?.rawValue)
+            out.string(report.status.rawValue)
+            out.integer(Int64(report.version))
+            out.string(report.file)
+            out.string(report.documentSHA256)
+            out.string(Self.utcTimestamp(report.storedAt))
+            for cell in row.cells {
+                switch cell {
+                case .absent: out.null()
+                case .value(.integer(let n)): out.integer(n)
+                case .value(.decimal(let d)): out.double(d)
+                case .text(let raw): out.string(raw)
+                }
+            }
+            out.end()
+            for finding in row.findings {
+                out.begin("finding")
+                out.string(finding.rule)
+                out.string(finding.severity.rawValue)
+                out.string(finding.message)
+                out.string(finding.location.section?.rawValue)
+                out.string(finding.location.table?.rawValue)
+                out.string(finding.location.row)
+                out.string(finding.location.column)
+                Self.write(finding.expected, to: &out)
+                Self.write(finding.actual, to: &out)
+                out.string(finding.fingerprint)
+                out.end()
+            }
+            count += 1
+            if out.bytes.count >= 1 << 16 {
+                try sink(out.bytes)
+                out.removeAll()
+            }
+        }
+        if !out.bytes.isEmpty { try sink(out.bytes) }
+        return count
+    }
+
+    /// `2026-03-01T08:02:00Z`: the time to the second in UTC, as the CSV export's `stored_at` writes it.
+    static func utcTimestamp(_ date: Date) -> String {
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let second = seconds - days * 86_400
+        // Civil date from days since 1970-01-01 (proleptic Gregorian).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(two(month))-\(two(day))T\(two(second / 3_600)):\(two(second % 3_600 / 60)):\(two(second % 60))Z"
+    }
+
+    private static func write(_ value: CellValue?, to out: inout JSONRowWriter) {
+        switch value {
+        case .integer(let n): out.integer(n)
+        case .decimal(let d): out.double(d)
+        case nil: out.null()
         }
     }
 

@@ -123,7 +123,7 @@ struct ControlConnection {
 
     /// Streams an export: `ok`, `chunk` lines, `end` (or `error` if reading the store fails midway).
     private func stream(_ request: ExportRequest, id: Int64, writer: LineWriter) async throws {
-        try await writer.ok(id, ExportStart(format: request.format))
+        try await writer.ok(id, request.format == .rows ? ControlCommandHandler.rowsStart : ExportStart(format: request.format))
         let bridge = ChunkBridge()
         let handler = handler
         let producer = Task {
@@ -140,7 +140,11 @@ struct ControlConnection {
         }
         do {
             for try await chunk in bridge.chunks {
-                try await writer.write(ChunkLine(id: id, data: String(decoding: chunk, as: UTF8.self)))
+                if let line = ChunkLine.line(id: id, data: chunk) {
+                    try await writer.write(line: line)
+                } else {
+                    try await writer.write(ChunkLine(id: id, data: String(decoding: chunk, as: UTF8.self)))
+                }
                 bridge.consumed()
             }
         } catch let error as LineWriter.WriteFailed {
@@ -202,6 +206,15 @@ struct LineWriter: Sendable {
 
     func write(_ value: some Encodable) async throws {
         let line = try ControlJSON.line(value)
+        do {
+            try await outbound.write(ByteBuffer(bytes: line))
+        } catch {
+            throw WriteFailed(underlying: error)
+        }
+    }
+
+    /// Writes a line already encoded (ending in a newline).
+    func write(line: [UInt8]) async throws {
         do {
             try await outbound.write(ByteBuffer(bytes: line))
         } catch {

@@ -1,0 +1,183 @@
+/// Reads the lines the `rows` export writes (JSON arrays of scalars) without Codable: hands each element to a
+/// callback as it goes. Strings without escapes are handed over in place; others are unescaped into a
+/// buffer the scanner keeps, so a line costs no allocation.
+public struct JSONRowScanner {
+    /// One element of an array; the bytes are valid only during the callback.
+    public enum Element {
+        case null
+        case bool(Bool)
+        /// A number as written (`73`, `-1`, `12.5`, `1e+20`).
+        case number(UnsafeRawBufferPointer)
+        /// A string's UTF-8 bytes, unescaped.
+        case string(UnsafeRawBufferPointer)
+    }
+
+    /// The line is not a JSON array of scalars.
+    public struct Malformed: Error, CustomStringConvertible {
+        public var offset: Int
+        public init(offset: Int) { self.offset = offset }
+        public var description: String { "不是 JSON 数组（第 \(offset) 字节）" }
+    }
+
+    private var scratch: [UInt8] = []
+
+    public init() {}
+
+    /// Calls `body` with the index and value of each element of the array in `line`.
+    public mutating func scan(_ line: UnsafeRawBufferPointer,
+                              _ body: (Int, Element) throws -> Void) throws {
+        var i = skipSpace(line, 0)
+        guard i < line.count, line[i] == UInt8(ascii: "[") else { throw Malformed(offset: i) }
+        i = skipSpace(line, i + 1)
+        if i < line.count, line[i] == UInt8(ascii: "]") { return }
+        var index = 0
+        while true {
+            guard i < line.count else { throw Malformed(offset: i) }
+            switch line[i] {
+            case UInt8(ascii: "\""):
+                i = try string(line, from: i + 1) { try body(index, .string($0)) }
+            case UInt8(ascii: "n"):
+                try expect(line, i, "null")
+                try body(index, .null)
+                i += 4
+            case UInt8(ascii: "t"):
+                try expect(line, i, "true")
+                try body(index, .bool(true))
+                i += 4
+            case UInt8(ascii: "f"):
+                try expect(line, i, "false")
+                try body(index, .bool(false))
+                i += 5
+            default:
+                let start = i
+                while i < line.count, Self.isNumberByte(line[i]) { i += 1 }
+                guard i > start else { throw Malformed(offset: i) }
+                try body(index, .number(UnsafeRawBufferPointer(rebasing: line[start..<i])))
+            }
+            index += 1
+            i = skipSpace(line, i)
+            guard i < line.count else { throw Malformed(offset: i) }
+            if line[i] == UInt8(ascii: ",") {
+                i = skipSpace(line, i + 1)
+            } else if line[i] == UInt8(ascii: "]") {
+                return
+            } else {
+                throw Malformed(offset: i)
+            }
+        }
+    }
+
+    /// A number element as an integer, when it is written as one and fits in 64 bits.
+    public static func integer(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        guard !bytes.isEmpty else { return nil }
+        let negative = bytes[0] == UInt8(ascii: "-")
+        var i = negative ? 1 : 0
+        guard i < bytes.count else { return nil }
+        // Accumulated negative, so that Int64.min fits too.
+        var value: Int64 = 0
+        while i < bytes.count {
+            let digit = bytes[i] &- 0x30
+            guard digit < 10 else { return nil }
+            if value > Int64.min / 10 || (value == Int64.min / 10 && Int64(digit) <= -(Int64.min % 10)) {
+                value = value * 10 - Int64(digit)
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        if negative { return value }
+        return value == Int64.min ? nil : -value
+    }
+
+    /// A number element as a double.
+    public static func double(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        if let integer = integer(bytes) { return Double(integer) }
+        return Double(String(decoding: bytes, as: UTF8.self))
+    }
+
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+    }
+
+    private func skipSpace(_ line: UnsafeRawBufferPointer, _ from: Int) -> Int {
+        var i = from
+        while i < line.count, line[i] == 0x20 || line[i] == 0x09 || line[i] == 0x0A || line[i] == 0x0D { i += 1 }
+        return i
+    }
+
+    private func expect(_ line: UnsafeRawBufferPointer, _ at: Int, _ word: StaticString) throws {
+        let count = word.utf8CodeUnitCount
+        guard at + count <= line.count else { throw Malformed(offset: at) }
+        for k in 0..<count where line[at + k] != word.utf8Start[k] { throw Malformed(offset: at + k) }
+    }
+
+    /// Reads a string starting after its opening quote; returns the index after the closing quote.
+    private mutating func string(_ line: UnsafeRawBufferPointer, from start: Int,
+                                 _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        var i = start
+        while i < line.count, line[i] != UInt8(ascii: "\""), line[i] != UInt8(ascii: "\\") { i += 1 }
+        guard i < line.count else { throw Malformed(offset: i) }
+        if line[i] == UInt8(ascii: "\"") {
+            try body(UnsafeRawBufferPointer(rebasing: line[start..<i]))
+            return i + 1
+        }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[start..<i]))
+        while true {
+            guard i < line.count else { throw Malformed(offset: i) }
+            let byte = line[i]
+            if byte == UInt8(ascii: "\"") { break }
+            guard byte == UInt8(ascii: "\\") else {
+                scratch.append(byte)
+                i += 1
+                continue
+            }
+            guard i + 1 < line.count else { throw Malformed(offset: i) }
+            let escape = line[i + 1]
+            i += 2
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(escape)
+            case UInt8(ascii: "b"): scratch.append(0x08)
+            case UInt8(ascii: "f"): scratch.append(0x0C)
+            case UInt8(ascii: "n"): scratch.append(0x0A)
+            case UInt8(ascii: "r"): scratch.append(0x0D)
+            case UInt8(ascii: "t"): scratch.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4(line, i)
+                i += 4
+                if scalar >= 0xD800 && scalar < 0xDC00, i + 6 <= line.count, line[i] == UInt8(ascii: "\\"),
+                   line[i + 1] == UInt8(ascii: "u") {
+                    let low = try hex4(line, i + 2)
+                    if low >= 0xDC00 && low < 0xE000 {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        i += 6
+                    }
+                }
+                let character = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+                scratch.append(contentsOf: String(character).utf8)
+            default:
+                throw Malformed(offset: i - 1)
+            }
+        }
+        try scratch.withUnsafeBytes { try body($0) }
+        return i + 1
+    }
+
+    private func hex4(_ line: UnsafeRawBufferPointer, _ at: Int) throws -> UInt32 {
+        guard at + 4 <= line.count else { throw Malformed(offset: at) }
+        var value: UInt32 = 0
+        for k in 0..<4 {
+            let byte = line[at + k]
+            let digit: UInt8
+            switch byte {
+            case 0x30...0x39: digit = byte - 0x30
+            case 0x41...0x46: digit = byte - 0x41 + 10
+            case 0x61...0x66: digit = byte - 0x61 + 10
+            default: throw Malformed(offset: at + k)
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+}
