@@ -133,8 +133,12 @@ struct CellPlacement {
     /// the identities lying entirely within the group.
     func expand(_ group: inout Group, values: [String]) {
         let n = group.slots.count
-        var candidates: [Candidate] = []
         let cellsRead = values.map { group.pool.index(reading: $0) }
+        // Digits that ran together: split runs so that every slot gets a value. Splits come first: when one fits,
+        // the placements are skipped.
+        var candidates = splitCandidates(values, read: cellsRead, slots: n, pool: &group.pool)
+        let splitCount = candidates.count
+        if splitCount > 0 { group.split = true }
         // Which slots the printed values go to (order kept), the others unknown. When there are more ways than the
         // limit, none is tried: a partial search would make a guess look certain.
         if binomial(n, cellsRead.count, cap: candidateLimit + 1) <= candidateLimit {
@@ -144,14 +148,9 @@ struct CellPlacement {
                 candidates.append(c)
             }
         }
-        // Digits that ran together: split runs so that every slot gets a value.
-        let splits = splitCandidates(values, read: cellsRead, slots: n, pool: &group.pool)
-        if !splits.isEmpty { group.split = true }
-        candidates.append(contentsOf: splits)
-        // Splits first: when one fits, the placements are skipped.
-        candidates = Array(candidates.suffix(splits.count)) + Array(candidates.prefix(candidates.count - splits.count))
 
         let localIdentities = localIdentities(for: group.slots)
+        // Distinct vectors are found by comparing with each kept one while there are few, through a dictionary after.
         var seen: [[Int64?]: Int] = [:]
         var splitSurvived = false
         let pool = group.pool
@@ -160,7 +159,7 @@ struct CellPlacement {
         for (index, c) in candidates.enumerated() {
             // A digit run that splits into values satisfying the row's identities explains the line better than
             // any placement that leaves cells unprinted: once a split fits, placements are no longer considered.
-            let isSplit = index < splits.count
+            let isSplit = index < splitCount
             if !isSplit && splitSurvived { continue }
             for (i, k) in c.enumerated() {
                 values[i] = k == CellPlacement.unprinted ? nil : pool.solving[k]
@@ -174,15 +173,26 @@ struct CellPlacement {
                 group.vectors = []
                 group.candidatesByVector = []
             }
-            if let k = seen[values] {
+            let existing = group.vectors.count <= CellPlacement.linearVectorLimit
+                ? group.vectors.firstIndex(of: values) : seen[values]
+            if let k = existing {
                 group.candidatesByVector[k].append(c)
             } else {
-                seen[values] = group.vectors.count
                 group.vectors.append(values)
                 group.candidatesByVector.append([c])
+                if group.vectors.count > CellPlacement.linearVectorLimit {
+                    if seen.isEmpty {
+                        for (k, v) in group.vectors.enumerated() { seen[v] = k }
+                    } else {
+                        seen[values] = group.vectors.count - 1
+                    }
+                }
             }
         }
     }
+
+    /// Most distinct vectors of a group searched one by one before a dictionary takes over.
+    static let linearVectorLimit = 8
 
     /// The identities lying entirely within the given slots, renumbered to positions in `slots`.
     func localIdentities(for groupSlots: [Int]) -> [SumIdentity] {
@@ -202,10 +212,12 @@ struct CellPlacement {
     /// Splits of digit runs ("801000081") into exactly `slots` values, no value with a leading zero; `read` holds
     /// the pool index of each value read whole.
     func splitCandidates(_ values: [String], read: [Int], slots: Int, pool: inout CellPool) -> [Candidate] {
+        // Nothing to split without a value of two or more digits (checked before building the pieces).
+        guard values.count < slots, values.contains(where: CellPlacement.isDigitRun) else { return [] }
         // The folded, space-free pieces as UTF-8; a run is two or more ASCII digits.
         let pieces = values.map { Array(CharacterFolding.compact($0).utf8) }
         func allDigits(_ p: [UInt8]) -> Bool { p.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
-        guard values.count < slots, pieces.contains(where: { $0.count >= 2 && allDigits($0) }) else { return [] }
+        guard pieces.contains(where: { $0.count >= 2 && allDigits($0) }) else { return [] }
         let total = pieces.reduce(0) { $0 + (allDigits($1) ? $1.count : 1) }
         guard total >= slots else { return [] }
         var out: [Candidate] = []
@@ -258,6 +270,18 @@ struct CellPlacement {
         go(0, slots)
         // A search cut short would make a guess look certain: then no split is offered at all.
         return out.count >= candidateLimit || budget.exhausted ? [] : out
+    }
+
+    /// True when the value's compact folded text (`CharacterFolding.compact`) is two or more ASCII digits.
+    static func isDigitRun(_ value: String) -> Bool {
+        var digits = 0
+        for s in value.unicodeScalars {
+            let f = CharacterFolding.fold(s)
+            if f == " " || f == "\t" || f == "\u{FEFF}" { continue }
+            guard f.value >= 0x30 && f.value <= 0x39 else { return false }
+            digits += 1
+        }
+        return digits >= 2
     }
 
     /// Longest number a cut may produce: counts of a trillion or more are not plausible table values.
@@ -462,7 +486,7 @@ struct CellPlacement {
     }
 
     func label(_ rows: [String]) -> String {
-        rows.compactMap { table.row($0)?.label }.joined(separator: "”“")
+        rows.compactMap { rowIndex[$0].map { table.rows[$0].label } }.joined(separator: "”“")
     }
 
     func location(_ e: RowEvidence) -> FindingLocation {

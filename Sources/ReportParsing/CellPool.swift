@@ -13,19 +13,34 @@ struct CellPool {
     private(set) var opaque: [Bool] = []
     /// Index by the trimmed printed text: `CellReader.read` derives everything, `raw` included, from it, so
     /// equal trimmed texts give equal cells and different ones different cells.
+    /// The trimmed texts, by index; searched in order while the pool is small (a row has a handful of distinct
+    /// values), through `indexByText` once it grows.
+    private var texts: [String] = []
     private var indexByText: [String: Int] = [:]
+    static let linearLimit = 16
 
     /// The index of the cell read from printed text (`CellReader.read`), reading each text once.
     mutating func index(reading text: String) -> Int {
         let trimmed = CellReader.trimmed(text)
-        if let i = indexByText[trimmed] { return i }
+        if texts.count <= CellPool.linearLimit {
+            if let i = texts.firstIndex(of: trimmed) { return i }
+        } else if let i = indexByText[trimmed] {
+            return i
+        }
         let cell = CellReader.read(trimmed)
         let i = cells.count
         cells.append(cell)
         let value = CellPlacement.solvingValue(cell)
         solving.append(value)
         opaque.append(value == nil)
-        indexByText[trimmed] = i
+        texts.append(trimmed)
+        if texts.count > CellPool.linearLimit {
+            if indexByText.isEmpty {
+                for (k, t) in texts.enumerated() { indexByText[t] = k }
+            } else {
+                indexByText[trimmed] = i
+            }
+        }
         return i
     }
 

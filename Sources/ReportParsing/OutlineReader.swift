@@ -35,6 +35,7 @@ enum OutlineReader {
 
     /// A heading line starts with a Chinese numeral and a mark ("一、", "六."), or "第一部分"; returns the key after it.
     static func headingKey(_ line: SourceLine) -> String? {
+        guard mayNumberHeading(line.folded) else { return nil }
         let compact = line.compact
         var s = Substring(compact)
         while s.first == "#" || s.first == "*" { s = s.dropFirst() }
@@ -60,6 +61,27 @@ enum OutlineReader {
         // Keys hold ideographs, letters and digits only, one scalar per character: counting and cutting scalars
         // gives the same result as counting characters, without grapheme breaking.
         return String(key.unicodeScalars.prefix(40))
+    }
+
+    /// Cheap necessary condition for `headingKey`, on the folded scalars with white space skipped: after any `#` and
+    /// `*`, either 第 or numerals followed by one of the heading marks. Paragraphs that start with a numeral
+    /// ("二是进一步…") are turned away here without building their compact text.
+    static func mayNumberHeading(_ folded: [Unicode.Scalar]) -> Bool {
+        var numerals = 0
+        for f in folded {
+            if CharacterFolding.isSpaceScalar(f) { continue }
+            if numerals == 0 && (f == "#" || f == "*") { continue }
+            if numerals == 0 && f == "第" { return true }
+            switch f {
+            case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十":
+                numerals += 1
+            case "、", ".", ",", "，", "．", ":", "：":
+                return numerals > 0
+            default:
+                return false
+            }
+        }
+        return false
     }
 
     /// The Chinese numerals that number section headings.
@@ -143,7 +165,7 @@ enum OutlineReader {
             }
         }
         t = removingYear(t)
-        let trim: Set<Character> = ["《", "》", "“", "”", "\"", "(", ")", "（", "）", "·", "—", "-", ":", "：", " "]
+        let trim = titleTrim
         while let f = t.first, trim.contains(f) { t.removeFirst() }
         while let l = t.last, trim.contains(l) { t.removeLast() }
         if t.hasPrefix("关于") { t.removeFirst(2) }
@@ -151,6 +173,9 @@ enum OutlineReader {
         guard t.unicodeScalars.contains(where: CharacterFolding.isIdeograph), t.count <= 40 else { return nil }
         return t
     }
+
+    /// Punctuation trimmed from both ends of the issuing body.
+    static let titleTrim: Set<Character> = ["《", "》", "“", "”", "\"", "(", ")", "（", "）", "·", "—", "-", ":", "：", " "]
 
     /// Removes "2020年", "2020年度" and Chinese-numeral years ("二〇二〇年").
     static func removingYear(_ s: String) -> String {
@@ -241,7 +266,8 @@ enum OutlineReader {
         for i in candidates {
             guard lines[i].key.containsBytes("年") || lines[i].raw.contains("-") else { continue }
             var c = lines[i].compact
-            guard c.count <= 40 else { continue }
+            // At most 40 characters, counted only as far as the 41st.
+            guard c.dropFirst(40).isEmpty else { continue }
             if let b = outline.body, c.hasPrefix(b) { c.removeFirst(b.count) }
             if let d = isoDate(c) { return d }
         }
