@@ -4,9 +4,14 @@ extension String {
     /// True when `needle` occurs in the string, comparing UTF-8 bytes.
     @inline(__always)
     func containsBytes(_ needle: String) -> Bool {
-        var haystack = self
-        var needle = needle
-        return haystack.withUTF8 { h in needle.withUTF8 { n in ByteSearch.find(n, in: h, from: 0) != nil } }
+        // Native strings (all this parser makes) lend their bytes without a copy; anything else is copied once.
+        if let found = utf8.withContiguousStorageIfAvailable({ h in
+            needle.utf8.withContiguousStorageIfAvailable { n in ByteSearch.find(n, in: h, from: 0) != nil }
+        }), let found {
+            return found
+        }
+        let h = Array(utf8), n = Array(needle.utf8)
+        return h.withUnsafeBufferPointer { h in n.withUnsafeBufferPointer { n in ByteSearch.find(n, in: h, from: 0) != nil } }
     }
 }
 

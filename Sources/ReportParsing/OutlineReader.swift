@@ -103,7 +103,10 @@ enum OutlineReader {
         var last = -1
         for (i, line) in lines.enumerated() {
             let key = line.key
-            if key.containsBytes("依申请公开政府信息情况") || key.containsBytes("收费及减免") || key.containsBytes("依申请公开的情况") {
+            // Both 依申请公开… markers need 依申请公开 first, which most lines lack.
+            if (key.containsBytes("依申请公开")
+                && (key.containsBytes("依申请公开政府信息情况") || key.containsBytes("依申请公开的情况")))
+                || key.containsBytes("收费及减免") {
                 outline.legacyMarkers += 1
             }
             guard key.utf8.count <= 180, mayBeHeading(line.raw), let hk = headingKey(line) else { continue }
@@ -158,10 +161,20 @@ enum OutlineReader {
     static func body(fromTitle title: String) -> String? {
         // Taiwan-style vocabulary (資訊 for 信息) in converted pages.
         var t = title.containsBytes("资讯") ? title.replacingAll("资讯", with: "信息") : title
-        for p in titlePhrases {
-            if let r = t.firstRange(of: p) {
-                t.removeSubrange(r)
-                break
+        if isPlainScalarText(t) {
+            // One scalar per character and no two spellings of one character: comparing bytes finds the same range.
+            for p in titlePhrases {
+                if let r = byteRange(of: p, in: t) {
+                    t.removeSubrange(r)
+                    break
+                }
+            }
+        } else {
+            for p in titlePhrases {
+                if let r = t.firstRange(of: p) {
+                    t.removeSubrange(r)
+                    break
+                }
             }
         }
         t = removingYear(t)
@@ -172,6 +185,31 @@ enum OutlineReader {
         if t.hasSuffix("的") { t.removeLast() }
         guard t.unicodeScalars.contains(where: CharacterFolding.isIdeograph), t.count <= 40 else { return nil }
         return t
+    }
+
+    /// True when every scalar is a character of its own that no other scalar sequence spells: printable ASCII, CJK
+    /// ideographs, CJK punctuation (without the tone marks), general punctuation and full-width forms. Searching
+    /// such text by bytes gives what searching it by characters gives.
+    static func isPlainScalarText(_ s: String) -> Bool {
+        for u in s.unicodeScalars {
+            let v = u.value
+            if (v >= 0x20 && v <= 0x7E) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)
+                || (v >= 0x3000 && v <= 0x3029) || (v >= 0x3030 && v <= 0x303F) || (v >= 0x2010 && v <= 0x2027)
+                || (v >= 0xFF01 && v <= 0xFF5E) {
+                continue
+            }
+            return false
+        }
+        return true
+    }
+
+    /// The range of the first occurrence of `needle`'s bytes in `s`.
+    static func byteRange(of needle: String, in s: String) -> Range<String.Index>? {
+        let h = Array(s.utf8), n = Array(needle.utf8)
+        guard let offset = h.withUnsafeBufferPointer({ h in n.withUnsafeBufferPointer { n in ByteSearch.find(n, in: h, from: 0) } })
+        else { return nil }
+        let lo = s.utf8.index(s.utf8.startIndex, offsetBy: offset)
+        return lo..<s.utf8.index(lo, offsetBy: n.count)
     }
 
     /// Punctuation trimmed from both ends of the issuing body.
@@ -228,10 +266,25 @@ enum OutlineReader {
     /// The first year ("2020年") in a string.
     static func firstYear(in s: String) -> Int? {
         let chars = Array(s)
-        for i in chars.indices {
+        for i in chars.indices where mayStartYear(chars[i]) {
             if let (y, _) = yearAt(chars, i) { return y }
         }
         return nil
+    }
+
+    /// Cheap necessary condition for `yearAt` to match at a character: ASCII only as a digit or a space, a main-block
+    /// ideograph only as a Chinese digit; anything else is left to `yearAt`.
+    @inline(__always)
+    static func mayStartYear(_ c: Character) -> Bool {
+        let v = c.unicodeScalars.first!.value
+        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || v == 0x20 }
+        if v >= 0x4E00 && v <= 0x9FFF {
+            switch v {
+            case 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D: return true  // 零一二三四五六七八九
+            default: return false
+            }
+        }
+        return true
     }
 
     // MARK: Years and date
