@@ -21,10 +21,12 @@ enum ByteSearch {
         let n = needle.count, h = haystack.count
         guard n > 0, h - from >= n else { return n == 0 ? from : nil }
         let first = needle[0]
+        // The last byte is compared next: Chinese text repeats few lead bytes, so the first byte alone matches often.
+        let final = needle[n - 1]
         var i = from
         let last = h - n
         while i <= last {
-            if haystack[i] == first {
+            if haystack[i] == first && haystack[i + n - 1] == final {
                 var j = 1
                 while j < n && haystack[i + j] == needle[j] { j += 1 }
                 if j == n { return i }

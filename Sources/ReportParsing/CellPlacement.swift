@@ -58,9 +58,13 @@ struct CellPlacement {
         slotIndex[row + "\u{0}" + column]!
     }
 
-    /// One way of reading a piece of evidence: per slot of the evidence, the index of its cell in the group's
-    /// `CellPool`, or `CellPlacement.unprinted` where nothing was printed.
-    typealias Candidate = [Int]
+    /// Ways of reading a piece of evidence, stored one after another in one array: per slot of the evidence, the
+    /// index of its cell in the group's `CellPool`, or `CellPlacement.unprinted` where nothing was printed.
+    /// Candidate `c` of a group with `n` slots is `entries[c * n ..< (c + 1) * n]`.
+    struct Candidates {
+        var entries: [Int] = []
+        var count = 0
+    }
 
     /// Candidate entry for a slot that gets no printed value.
     static let unprinted = -1
@@ -72,7 +76,9 @@ struct CellPlacement {
         var pool = CellPool()
         /// Distinct value vectors (nil = unknown) with the candidates that give them.
         var vectors: [[Int64?]] = []
-        var candidatesByVector: [[Candidate]] = []
+        /// The candidates, and for each vector the numbers of the candidates that give it.
+        var candidates = Candidates()
+        var candidatesByVector: [[Int]] = []
         var split = false
     }
 
@@ -143,9 +149,10 @@ struct CellPlacement {
         // limit, none is tried: a partial search would make a guess look certain.
         if binomial(n, cellsRead.count, cap: candidateLimit + 1) <= candidateLimit {
             forEachCombination(n, choose: cellsRead.count, limit: candidateLimit) { chosen in
-                var c = Candidate(repeating: CellPlacement.unprinted, count: n)
-                for (k, slot) in chosen.enumerated() { c[slot] = cellsRead[k] }
-                candidates.append(c)
+                let base = candidates.entries.count
+                candidates.entries.append(contentsOf: repeatElement(CellPlacement.unprinted, count: n))
+                for (k, slot) in chosen.enumerated() { candidates.entries[base + slot] = cellsRead[k] }
+                candidates.count += 1
             }
         }
 
@@ -156,12 +163,13 @@ struct CellPlacement {
         let pool = group.pool
         var values = [Int64?](repeating: nil, count: n)
         var opaque = [Bool](repeating: false, count: n)
-        for (index, c) in candidates.enumerated() {
+        for c in 0..<candidates.count {
             // A digit run that splits into values satisfying the row's identities explains the line better than
             // any placement that leaves cells unprinted: once a split fits, placements are no longer considered.
-            let isSplit = index < splitCount
-            if !isSplit && splitSurvived { continue }
-            for (i, k) in c.enumerated() {
+            let isSplit = c < splitCount
+            if !isSplit && splitSurvived { break }
+            for i in 0..<n {
+                let k = candidates.entries[c * n + i]
                 values[i] = k == CellPlacement.unprinted ? nil : pool.solving[k]
                 opaque[i] = k == CellPlacement.unprinted ? false : pool.opaque[k]
             }
@@ -189,6 +197,7 @@ struct CellPlacement {
                 }
             }
         }
+        group.candidates = candidates
     }
 
     /// Most distinct vectors of a group searched one by one before a dictionary takes over.
@@ -211,17 +220,17 @@ struct CellPlacement {
 
     /// Splits of digit runs ("801000081") into exactly `slots` values, no value with a leading zero; `read` holds
     /// the pool index of each value read whole.
-    func splitCandidates(_ values: [String], read: [Int], slots: Int, pool: inout CellPool) -> [Candidate] {
+    func splitCandidates(_ values: [String], read: [Int], slots: Int, pool: inout CellPool) -> Candidates {
         // Nothing to split without a value of two or more digits (checked before building the pieces).
-        guard values.count < slots, values.contains(where: CellPlacement.isDigitRun) else { return [] }
+        guard values.count < slots, values.contains(where: CellPlacement.isDigitRun) else { return Candidates() }
         // The folded, space-free pieces as UTF-8; a run is two or more ASCII digits.
         let pieces = values.map { Array(CharacterFolding.compact($0).utf8) }
         func allDigits(_ p: [UInt8]) -> Bool { p.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
-        guard pieces.contains(where: { $0.count >= 2 && allDigits($0) }) else { return [] }
+        guard pieces.contains(where: { $0.count >= 2 && allDigits($0) }) else { return Candidates() }
         let total = pieces.reduce(0) { $0 + (allDigits($1) ? $1.count : 1) }
-        guard total >= slots else { return [] }
-        var out: [Candidate] = []
-        var current: Candidate = []
+        guard total >= slots else { return Candidates() }
+        var out = Candidates()
+        var current: [Int] = []
         // The pool index of each cut (piece, start, end), read once however many splits share it: one table of
         // (count + 1)² entries per splittable piece, -1 until read.
         var cutOffset = [Int](repeating: 0, count: pieces.count)
@@ -244,7 +253,10 @@ struct CellPlacement {
         func go(_ i: Int, _ remaining: Int) {
             guard out.count < candidateLimit, budget.spend() else { return }
             if i == pieces.count {
-                if remaining == 0 { out.append(current) }
+                if remaining == 0 {
+                    out.entries.append(contentsOf: current)
+                    out.count += 1
+                }
                 return
             }
             let p = pieces[i]
@@ -269,7 +281,7 @@ struct CellPlacement {
         }
         go(0, slots)
         // A search cut short would make a guess look certain: then no split is offered at all.
-        return out.count >= candidateLimit || budget.exhausted ? [] : out
+        return out.count >= candidateLimit || budget.exhausted ? Candidates() : out
     }
 
     /// True when the value's compact folded text (`CharacterFolding.compact`) is two or more ASCII digits.
@@ -443,7 +455,7 @@ struct CellPlacement {
                 var uniform = true
                 for k in usedVectors[gi] {
                     for c in g.candidatesByVector[k] {
-                        let cell = c[i]
+                        let cell = g.candidates.entries[c * g.slots.count + i]
                         if let p = printed { if p != cell { uniform = false } } else { printed = cell }
                         if !uniform { break }
                     }

@@ -36,6 +36,8 @@ enum OutlineReader {
     /// A heading line starts with a Chinese numeral and a mark ("一、", "六."), or "第一部分"; returns the key after it.
     static func headingKey(_ line: SourceLine) -> String? {
         guard mayNumberHeading(line.folded) else { return nil }
+        let visible = line.folded.filter { !CharacterFolding.isSpaceScalar($0) }
+        if isPlainScalars(visible) { return plainHeadingKey(visible) }
         let compact = line.compact
         var s = Substring(compact)
         while s.first == "#" || s.first == "*" { s = s.dropFirst() }
@@ -61,6 +63,54 @@ enum OutlineReader {
         // Keys hold ideographs, letters and digits only, one scalar per character: counting and cutting scalars
         // gives the same result as counting characters, without grapheme breaking.
         return String(key.unicodeScalars.prefix(40))
+    }
+
+    /// `headingKey` for a compact text whose characters are single plain scalars (`isPlainScalars`): the same steps,
+    /// comparing scalars instead of characters.
+    static func plainHeadingKey(_ s: [Unicode.Scalar]) -> String? {
+        func isNumeral(_ u: Unicode.Scalar) -> Bool {
+            switch u {
+            case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": true
+            default: false
+            }
+        }
+        var p = 0
+        while p < s.count && (s[p] == "#" || s[p] == "*") { p += 1 }
+        if p < s.count && s[p] == "第" {
+            let rest = p + 1
+            var d = rest
+            while d < s.count && isNumeral(s[d]) { d += 1 }
+            guard d > rest, d + 1 < s.count, s[d] == "部", s[d + 1] == "分" else { return nil }
+            p = d + 2
+        } else {
+            var d = p
+            while d < s.count && isNumeral(s[d]) { d += 1 }
+            guard d > p, d - p <= 2 else { return nil }
+            p = d
+            guard p < s.count else { return nil }
+            switch s[p] {
+            case "、", ".", ",", "，", "．", ":", "：": p += 1
+            default: return nil
+            }
+        }
+        let key = CharacterFolding.key(CharacterFolding.string(s[p...]))
+        guard !key.isEmpty else { return nil }
+        return String(key.unicodeScalars.prefix(40))
+    }
+
+    /// True when every scalar is a character of its own that no other scalar sequence spells (`isPlainScalarText`).
+    static func isPlainScalars<C: Collection<Unicode.Scalar>>(_ scalars: C) -> Bool {
+        for u in scalars where !isPlain(u) { return false }
+        return true
+    }
+
+    /// Printable ASCII, CJK ideographs, CJK punctuation (without the tone marks), general punctuation, full-width forms.
+    @inline(__always)
+    static func isPlain(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        return (v >= 0x20 && v <= 0x7E) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)
+            || (v >= 0x3000 && v <= 0x3029) || (v >= 0x3030 && v <= 0x303F) || (v >= 0x2010 && v <= 0x2027)
+            || (v >= 0xFF01 && v <= 0xFF5E)
     }
 
     /// Cheap necessary condition for `headingKey`, on the folded scalars with white space skipped: after any `#` and
@@ -191,16 +241,7 @@ enum OutlineReader {
     /// ideographs, CJK punctuation (without the tone marks), general punctuation and full-width forms. Searching
     /// such text by bytes gives what searching it by characters gives.
     static func isPlainScalarText(_ s: String) -> Bool {
-        for u in s.unicodeScalars {
-            let v = u.value
-            if (v >= 0x20 && v <= 0x7E) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)
-                || (v >= 0x3000 && v <= 0x3029) || (v >= 0x3030 && v <= 0x303F) || (v >= 0x2010 && v <= 0x2027)
-                || (v >= 0xFF01 && v <= 0xFF5E) {
-                continue
-            }
-            return false
-        }
-        return true
+        isPlainScalars(s.unicodeScalars)
     }
 
     /// The range of the first occurrence of `needle`'s bytes in `s`.
@@ -265,11 +306,43 @@ enum OutlineReader {
 
     /// The first year ("2020年") in a string.
     static func firstYear(in s: String) -> Int? {
-        let chars = Array(s)
-        for i in chars.indices where mayStartYear(chars[i]) {
-            if let (y, _) = yearAt(chars, i) { return y }
+        // Walks the characters without collecting them all: the year is usually near the start of a long paragraph.
+        var previous: Character?
+        var i = s.startIndex
+        while i < s.endIndex {
+            let c = s[i]
+            if mayStartYear(c), let y = yearAt(s, i, previous: previous) { return y }
+            previous = c
+            i = s.index(after: i)
         }
         return nil
+    }
+
+    /// `yearAt` over a string's characters from index `i`, `previous` being the character before it.
+    static func yearAt(_ s: String, _ i: String.Index, previous: Character?) -> Int? {
+        guard s.index(i, offsetBy: 4, limitedBy: s.endIndex) != nil else { return nil }
+        var value = 0
+        var j = i
+        var digits = 0
+        while j < s.endIndex, digits < 4 {
+            let c = s[j]
+            if let d = c.wholeNumberValue, c.isASCII || c.unicodeScalars.first!.value >= 0xFF10 {
+                value = value * 10 + d
+            } else if let d = chineseDigits[c] {
+                value = value * 10 + d
+            } else if c == " " {
+                j = s.index(after: j)
+                continue
+            } else {
+                return nil
+            }
+            digits += 1
+            j = s.index(after: j)
+        }
+        while j < s.endIndex, s[j] == " " { j = s.index(after: j) }
+        guard digits == 4, j < s.endIndex, s[j] == "年", (1990...2100).contains(value) else { return nil }
+        if let previous, previous.isNumber { return nil }
+        return value
     }
 
     /// Cheap necessary condition for `yearAt` to match at a character: ASCII only as a digit or a space, a main-block
@@ -319,8 +392,12 @@ enum OutlineReader {
         for i in candidates {
             guard lines[i].key.containsBytes("年") || lines[i].raw.contains("-") else { continue }
             var c = lines[i].compact
-            // At most 40 characters, counted only as far as the 41st.
-            guard c.dropFirst(40).isEmpty else { continue }
+            // At most 40 characters: plain text has one per scalar; otherwise counted only as far as the 41st.
+            if isPlainScalarText(c) {
+                guard c.unicodeScalars.count <= 40 else { continue }
+            } else {
+                guard c.dropFirst(40).isEmpty else { continue }
+            }
             if let b = outline.body, c.hasPrefix(b) { c.removeFirst(b.count) }
             if let d = isoDate(c) { return d }
         }
