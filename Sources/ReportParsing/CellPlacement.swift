@@ -478,23 +478,57 @@ struct CellPlacement {
     }
 
     func groupFinding(_ g: Group, survivors: Int, inferred: Int, missing: Int, cells: [Cell]) -> Finding {
+        // The message is written piece by piece into strings with room reserved, without intermediate arrays.
         let e = g.evidence
-        let name = "\(table.id.displayName)“\(label(e.rows))”"
-        let printed = e.values.isEmpty ? "没有印数字" : "只印有\(e.values.count)个数字（\(e.values.map { $0.isEmpty ? "空" : $0 }.joined(separator: " "))），应为\(g.slots.count)个"
-        let readout = cells.map { $0.value.map(\.description) ?? "?" }.joined(separator: " ")
+        var name = ""
+        name.reserveCapacity(160)
+        name += table.id.displayName
+        name += "“"
+        name += label(e.rows)
+        name += "”行"
+        if e.values.isEmpty {
+            name += "没有印数字"
+        } else {
+            name += "只印有"
+            name += String(e.values.count)
+            name += "个数字（"
+            for (i, v) in e.values.enumerated() {
+                if i > 0 { name += " " }
+                name += v.isEmpty ? "空" : v
+            }
+            name += "），应为"
+            name += String(g.slots.count)
+            name += "个"
+        }
+        var readout = ""
+        readout.reserveCapacity(cells.count * 4)
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { readout += " " }
+            readout += cell.value.map(\.description) ?? "?"
+        }
+        var message = name
         if missing > 0 {
-            let why = survivors == 0 ? "没有一种排列能同时满足表内勾稽关系" : "有多种排列都满足表内勾稽关系"
-            return .error(RuleID.docShape(table.id),
-                          "\(name)行\(printed)；\(why)，无法确定的\(missing)格按缺失处理（读出：\(readout)），请核对原文。",
-                          at: location(e))
+            message += survivors == 0 ? "；没有一种排列能同时满足表内勾稽关系" : "；有多种排列都满足表内勾稽关系"
+            message += "，无法确定的"
+            message += String(missing)
+            message += "格按缺失处理（读出："
+            message += readout
+            message += "），请核对原文。"
+            return .error(RuleID.docShape(table.id), message, at: location(e))
         }
         if inferred > 0 {
-            return .warning(RuleID.docShape(table.id),
-                            "\(name)行\(printed)；按勾稽关系推定\(inferred)格的数值，该行读作：\(readout)，请核对原文。",
-                            at: location(e))
+            message += "；按勾稽关系推定"
+            message += String(inferred)
+            message += "格的数值，该行读作："
+            message += readout
+            message += "，请核对原文。"
+            return .warning(RuleID.docShape(table.id), message, at: location(e))
         }
-        let how = g.split ? "数字连在一起，按勾稽关系拆分" : "按勾稽关系确定了各数字所在的列"
-        return .info(RuleID.docShape(table.id), "\(name)行\(printed)；\(how)，读作：\(readout)。", at: location(e))
+        message += g.split ? "；数字连在一起，按勾稽关系拆分" : "；按勾稽关系确定了各数字所在的列"
+        message += "，读作："
+        message += readout
+        message += "。"
+        return .info(RuleID.docShape(table.id), message, at: location(e))
     }
 
     func label(_ rows: [String]) -> String {
@@ -503,7 +537,7 @@ struct CellPlacement {
 
     func location(_ e: RowEvidence) -> FindingLocation {
         FindingLocation(section: table.id.section, table: table.id, row: e.rows.count == 1 ? e.rows[0] : nil,
-                        source: e.lines.isEmpty ? nil : "第\(e.lines.map(String.init).joined(separator: "、"))行：\(e.source)")
+                        source: e.lines.isEmpty ? nil : e.quotedSource)
     }
 }
 

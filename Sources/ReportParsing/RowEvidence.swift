@@ -14,6 +14,19 @@ struct RowEvidence: Sendable {
     var leadingBlanks = 0
     var trailingBlanks = 0
 
+    /// "第12、13行：…": the line numbers and the printed lines, for a finding's location.
+    var quotedSource: String {
+        var out = "第"
+        out.reserveCapacity(source.utf8.count + lines.count * 4 + 16)
+        for (i, n) in lines.enumerated() {
+            if i > 0 { out += "、" }
+            out += String(n)
+        }
+        out += "行："
+        out += source
+        return out
+    }
+
     /// The values with visible blank cells restored when the rows are short of cells: trailing blanks first,
     /// then leading ones ("| 行政事业性收费 | | | |" is a row of blank cells; blanks between a label and its
     /// numbers are usually merged label cells).

@@ -90,6 +90,9 @@ struct TableLine: Sendable {
     /// The matching key of the label pieces.
     static func key(_ folded: [Unicode.Scalar], _ ranges: ArraySlice<Range<Int>>) -> String {
         var out: [UInt8] = []
+        var length = 0
+        for r in ranges { length += r.count }
+        out.reserveCapacity(length * 3)
         var vocabulary = false
         for r in ranges {
             for f in folded[r] where CharacterFolding.isKeyCharacter(f) {
