@@ -18,6 +18,21 @@ enum CharacterFolding {
         return s
     }
 
+    /// `fold` with the flat table already at hand (`simplifiedTable`, lent by the caller for a long loop).
+    @inline(__always)
+    static func fold(_ s: Unicode.Scalar, simplified: UnsafeBufferPointer<UInt32>) -> Unicode.Scalar {
+        let v = s.value
+        if v < 0x80 { return s }
+        if v >= 0xFF01 && v <= 0xFF5E { return unsafeBitCast(v - 0xFEE0, to: Unicode.Scalar.self) }
+        if v == 0x3000 || v == 0x00A0 || v == 0x2002 || v == 0x2003 || v == 0x2009 { return " " }
+        if v >= 0x4E00 && v <= 0x9FFF {
+            let simple = simplified[Int(v - 0x4E00)]
+            return simple == 0 ? s : unsafeBitCast(simple, to: Unicode.Scalar.self)
+        }
+        if v >= 0x3400, let simple = TraditionalCharacters.map[s] { return simple }
+        return s
+    }
+
     /// `TraditionalCharacters.map` as a flat table over the main CJK block (0 = unchanged), for speed.
     static let simplifiedTable: [UInt32] = {
         var table = [UInt32](repeating: 0, count: 0x9FFF - 0x4E00 + 1)

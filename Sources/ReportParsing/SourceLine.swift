@@ -91,14 +91,20 @@ struct SourceLine: Sendable {
     /// Splits text into lines on LF, CR LF, CR, form feed (pdftotext's page break) and Unicode line separators.
     static func split(_ text: String) -> [SourceLine] {
         var text = text
-        return text.withUTF8 { split(utf8: $0) }
+        // The fold table is lent once for the whole text instead of being reached through the global at every scalar.
+        return CharacterFolding.simplifiedTable.withUnsafeBufferPointer { simplified in
+            text.withUTF8 { split(utf8: $0, simplified: simplified) }
+        }
     }
 
     /// `split` over the text's UTF-8 bytes (valid UTF-8, as every `String` holds): each line is decoded straight
     /// into arrays of its exact size, without going through a scalar view or a growing buffer.
-    static func split(utf8 b: UnsafeBufferPointer<UInt8>) -> [SourceLine] {
+    static func split(utf8 b: UnsafeBufferPointer<UInt8>, simplified: UnsafeBufferPointer<UInt32>) -> [SourceLine] {
         var lines: [SourceLine] = []
         var keyBytes: [UInt8] = []
+        var newlines = 0
+        for byte in b where byte == 0x0A { newlines += 1 }
+        lines.reserveCapacity(newlines + 1)
         var number = 1
         var lineStart = 0, scalars = 0
         var previousWasCR = false
@@ -128,7 +134,7 @@ struct SourceLine: Sendable {
             previousWasCR = v == 0x0D
             if v == 0x0A || v == 0x0D || v == 0x0C || v == 0x2028 || v == 0x2029 || v == 0x85 {
                 lines.append(SourceLine(number: number, utf8: UnsafeBufferPointer(rebasing: b[lineStart..<i]),
-                                        scalarCount: scalars, keyBytes: &keyBytes))
+                                        scalarCount: scalars, keyBytes: &keyBytes, simplified: simplified))
                 number += 1
                 i += width
                 lineStart = i
@@ -140,52 +146,60 @@ struct SourceLine: Sendable {
         }
         if scalars > 0 {
             lines.append(SourceLine(number: number, utf8: UnsafeBufferPointer(rebasing: b[lineStart..<n]),
-                                    scalarCount: scalars, keyBytes: &keyBytes))
+                                    scalarCount: scalars, keyBytes: &keyBytes, simplified: simplified))
         }
         return lines
     }
 
-    /// A line from its valid UTF-8 bytes holding `scalarCount` scalars; `keyBytes` is scratch space.
-    init(number: Int, utf8 b: UnsafeBufferPointer<UInt8>, scalarCount: Int, keyBytes: inout [UInt8]) {
+    /// A line from its valid UTF-8 bytes holding `scalarCount` scalars; `keyBytes` is scratch space. Decoding, folding
+    /// (`CharacterFolding.fold`, through the flat table lent by `simplified`) and writing the key's bytes happen in
+    /// one pass over pointers.
+    init(number: Int, utf8 b: UnsafeBufferPointer<UInt8>, scalarCount: Int, keyBytes: inout [UInt8],
+         simplified: UnsafeBufferPointer<UInt32>) {
         self.number = number
-        let raw = [Unicode.Scalar](unsafeUninitializedCapacity: scalarCount) { out, initialized in
-            var i = 0, k = 0
-            while i < b.count {
-                let lead = b[i]
-                var v = UInt32(lead)
-                if lead >= 0xF0 {
-                    v = (UInt32(lead & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6)
-                        | UInt32(b[i + 3] & 0x3F)
-                    i += 4
-                } else if lead >= 0xE0 {
-                    v = (UInt32(lead & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
-                    i += 3
-                } else if lead >= 0xC0 {
-                    v = (UInt32(lead & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
-                    i += 2
-                } else {
-                    i += 1
+        // A folded scalar never takes more UTF-8 bytes than four per scalar.
+        if keyBytes.count < scalarCount * 4 { keyBytes = [UInt8](repeating: 0, count: max(scalarCount * 4, 1024)) }
+        var vocabulary = false
+        var keyLength = 0
+        var folded: [Unicode.Scalar] = []
+        let raw = [Unicode.Scalar](unsafeUninitializedCapacity: scalarCount) { rawOut, rawCount in
+            folded = [Unicode.Scalar](unsafeUninitializedCapacity: scalarCount) { foldedOut, foldedCount in
+                keyBytes.withUnsafeMutableBufferPointer { key in
+                    var i = 0, k = 0
+                    while i < b.count {
+                        let lead = b[i]
+                        var v = UInt32(lead)
+                        if lead >= 0xF0 {
+                            v = (UInt32(lead & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12)
+                                | (UInt32(b[i + 2] & 0x3F) << 6) | UInt32(b[i + 3] & 0x3F)
+                            i += 4
+                        } else if lead >= 0xE0 {
+                            v = (UInt32(lead & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+                            i += 3
+                        } else if lead >= 0xC0 {
+                            v = (UInt32(lead & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
+                            i += 2
+                        } else {
+                            i += 1
+                        }
+                        let scalar = unsafeBitCast(v, to: Unicode.Scalar.self)
+                        (rawOut.baseAddress! + k).initialize(to: scalar)
+                        let f = CharacterFolding.fold(scalar, simplified: simplified)
+                        (foldedOut.baseAddress! + k).initialize(to: f)
+                        if CharacterFolding.isKeyCharacter(f) {
+                            CharacterFolding.write(f, to: key, at: &keyLength)
+                            if f == "讯" || f == "档" { vocabulary = true }
+                        }
+                        k += 1
+                    }
                 }
-                (out.baseAddress! + k).initialize(to: unsafeBitCast(v, to: Unicode.Scalar.self))
-                k += 1
+                foldedCount = scalarCount
             }
-            initialized = k
+            rawCount = scalarCount
         }
         self.raw = raw
-        keyBytes.removeAll(keepingCapacity: true)
-        var vocabulary = false
-        self.folded = [Unicode.Scalar](unsafeUninitializedCapacity: raw.count) { out, initialized in
-            for i in raw.indices {
-                let f = CharacterFolding.fold(raw[i])
-                (out.baseAddress! + i).initialize(to: f)
-                if CharacterFolding.isKeyCharacter(f) {
-                    CharacterFolding.append(f, to: &keyBytes)
-                    if f == "讯" || f == "档" { vocabulary = true }
-                }
-            }
-            initialized = raw.count
-        }
-        let key = String(decoding: keyBytes, as: UTF8.self)
+        self.folded = folded
+        let key = keyBytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[0..<keyLength]), as: UTF8.self) }
         self.key = vocabulary ? CharacterFolding.key(key) : key
     }
 }
