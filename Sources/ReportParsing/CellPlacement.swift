@@ -148,9 +148,11 @@ struct CellPlacement {
         // Which slots the printed values go to (order kept), the others unknown. When there are more ways than the
         // limit, none is tried: a partial search would make a guess look certain.
         if binomial(n, cellsRead.count, cap: candidateLimit + 1) <= candidateLimit {
+            candidates.entries.reserveCapacity(candidates.entries.count
+                + binomial(n, cellsRead.count, cap: candidateLimit + 1) * n)
             forEachCombination(n, choose: cellsRead.count, limit: candidateLimit) { chosen in
                 let base = candidates.entries.count
-                candidates.entries.append(contentsOf: repeatElement(CellPlacement.unprinted, count: n))
+                for _ in 0..<n { candidates.entries.append(CellPlacement.unprinted) }
                 for (k, slot) in chosen.enumerated() { candidates.entries[base + slot] = cellsRead[k] }
                 candidates.count += 1
             }
@@ -171,7 +173,7 @@ struct CellPlacement {
             for i in 0..<n {
                 let k = candidates.entries[c * n + i]
                 values[i] = k == CellPlacement.unprinted ? nil : pool.solving[k]
-                opaque[i] = k == CellPlacement.unprinted ? false : pool.opaque[k]
+                opaque[i] = k == CellPlacement.unprinted ? false : pool.isOpaque(k)
             }
             guard CellPlacement.infer(&values, opaque: opaque, identities: localIdentities, mustCheck: nil) else { continue }
             if isSplit && !splitSurvived {
@@ -478,57 +480,54 @@ struct CellPlacement {
     }
 
     func groupFinding(_ g: Group, survivors: Int, inferred: Int, missing: Int, cells: [Cell]) -> Finding {
-        // The message is written piece by piece into strings with room reserved, without intermediate arrays.
+        // The message is written as bytes (`TextBuilder`): appending its many short pieces to a String costs more.
         let e = g.evidence
-        var name = ""
-        name.reserveCapacity(160)
-        name += table.id.displayName
-        name += "“"
-        name += label(e.rows)
-        name += "”行"
+        var message = TextBuilder()
+        message.append(table.id.displayName)
+        message.append("“")
+        message.append(label(e.rows))
+        message.append("”行")
         if e.values.isEmpty {
-            name += "没有印数字"
+            message.append("没有印数字")
         } else {
-            name += "只印有"
-            name += String(e.values.count)
-            name += "个数字（"
+            message.append("只印有")
+            message.append(e.values.count)
+            message.append("个数字（")
             for (i, v) in e.values.enumerated() {
-                if i > 0 { name += " " }
-                name += v.isEmpty ? "空" : v
+                if i > 0 { message.append(" ") }
+                message.append(v.isEmpty ? "空" : v)
             }
-            name += "），应为"
-            name += String(g.slots.count)
-            name += "个"
+            message.append("），应为")
+            message.append(g.slots.count)
+            message.append("个")
         }
-        var readout = ""
-        readout.reserveCapacity(cells.count * 4)
+        var readout = TextBuilder(capacity: cells.count * 4)
         for (i, cell) in cells.enumerated() {
-            if i > 0 { readout += " " }
-            readout += cell.value.map(\.description) ?? "?"
+            if i > 0 { readout.append(" ") }
+            readout.append(cell.value.map(\.description) ?? "?")
         }
-        var message = name
         if missing > 0 {
-            message += survivors == 0 ? "；没有一种排列能同时满足表内勾稽关系" : "；有多种排列都满足表内勾稽关系"
-            message += "，无法确定的"
-            message += String(missing)
-            message += "格按缺失处理（读出："
-            message += readout
-            message += "），请核对原文。"
-            return .error(RuleID.docShape(table.id), message, at: location(e))
+            message.append(survivors == 0 ? "；没有一种排列能同时满足表内勾稽关系" : "；有多种排列都满足表内勾稽关系")
+            message.append("，无法确定的")
+            message.append(missing)
+            message.append("格按缺失处理（读出：")
+            message.append(readout.string)
+            message.append("），请核对原文。")
+            return .error(RuleID.docShape(table.id), message.string, at: location(e))
         }
         if inferred > 0 {
-            message += "；按勾稽关系推定"
-            message += String(inferred)
-            message += "格的数值，该行读作："
-            message += readout
-            message += "，请核对原文。"
-            return .warning(RuleID.docShape(table.id), message, at: location(e))
+            message.append("；按勾稽关系推定")
+            message.append(inferred)
+            message.append("格的数值，该行读作：")
+            message.append(readout.string)
+            message.append("，请核对原文。")
+            return .warning(RuleID.docShape(table.id), message.string, at: location(e))
         }
-        message += g.split ? "；数字连在一起，按勾稽关系拆分" : "；按勾稽关系确定了各数字所在的列"
-        message += "，读作："
-        message += readout
-        message += "。"
-        return .info(RuleID.docShape(table.id), message, at: location(e))
+        message.append(g.split ? "；数字连在一起，按勾稽关系拆分" : "；按勾稽关系确定了各数字所在的列")
+        message.append("，读作：")
+        message.append(readout.string)
+        message.append("。")
+        return .info(RuleID.docShape(table.id), message.string, at: location(e))
     }
 
     func label(_ rows: [String]) -> String {

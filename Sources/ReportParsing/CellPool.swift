@@ -5,44 +5,45 @@ import ReportModel
 /// Candidate placements refer to cells by index, so trying thousands of placements copies integers instead of
 /// cells. Equal cells share one index, which makes comparing two indices the same as comparing the cells.
 struct CellPool {
-    /// The cells, each distinct.
+    /// The cells, each distinct. A cell's `raw` is the trimmed printed text it was read from.
     private(set) var cells: [Cell] = []
-    /// `CellPlacement.solvingValue` of each cell.
+    /// `CellPlacement.solvingValue` of each cell; nil for cells that hold something no identity can use (text,
+    /// fractions).
     private(set) var solving: [Int64?] = []
-    /// True for cells that hold something no identity can use (text, fractions).
-    private(set) var opaque: [Bool] = []
-    /// Index by the trimmed printed text: `CellReader.read` derives everything, `raw` included, from it, so
+    /// Index by the trimmed printed text, once the pool has outgrown searching `cells` one by one (a row has a
+    /// handful of distinct values). `CellReader.read` derives everything, `raw` included, from the trimmed text, so
     /// equal trimmed texts give equal cells and different ones different cells.
-    /// The trimmed texts, by index; searched in order while the pool is small (a row has a handful of distinct
-    /// values), through `indexByText` once it grows.
-    private var texts: [String] = []
     private var indexByText: [String: Int] = [:]
     static let linearLimit = 16
 
     /// The index of the cell read from printed text (`CellReader.read`), reading each text once.
     mutating func index(reading text: String) -> Int {
+        if cells.count <= CellPool.linearLimit {
+            // Most printed values carry no surrounding space: equal to a kept trimmed text, they trim to it.
+            if let i = cells.firstIndex(where: { $0.raw == text }) { return i }
+        }
         let trimmed = CellReader.trimmed(text)
-        if texts.count <= CellPool.linearLimit {
-            if let i = texts.firstIndex(of: trimmed) { return i }
+        if cells.count <= CellPool.linearLimit {
+            if let i = cells.firstIndex(where: { $0.raw == trimmed }) { return i }
         } else if let i = indexByText[trimmed] {
             return i
         }
         let cell = CellReader.read(trimmed)
         let i = cells.count
         cells.append(cell)
-        let value = CellPlacement.solvingValue(cell)
-        solving.append(value)
-        opaque.append(value == nil)
-        texts.append(trimmed)
-        if texts.count > CellPool.linearLimit {
+        solving.append(CellPlacement.solvingValue(cell))
+        if cells.count > CellPool.linearLimit {
             if indexByText.isEmpty {
-                for (k, t) in texts.enumerated() { indexByText[t] = k }
+                for (k, c) in cells.enumerated() { indexByText[c.raw] = k }
             } else {
                 indexByText[trimmed] = i
             }
         }
         return i
     }
+
+    /// True for the cell at the index when no identity can use it (text, fractions).
+    func isOpaque(_ index: Int) -> Bool { solving[index] == nil }
 
     subscript(index: Int) -> Cell { cells[index] }
 }

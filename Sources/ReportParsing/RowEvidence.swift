@@ -16,15 +16,15 @@ struct RowEvidence: Sendable {
 
     /// "第12、13行：…": the line numbers and the printed lines, for a finding's location.
     var quotedSource: String {
-        var out = "第"
-        out.reserveCapacity(source.utf8.count + lines.count * 4 + 16)
+        var out = TextBuilder(capacity: source.utf8.count + lines.count * 8 + 16)
+        out.append("第")
         for (i, n) in lines.enumerated() {
-            if i > 0 { out += "、" }
-            out += String(n)
+            if i > 0 { out.append("、") }
+            out.append(n)
         }
-        out += "行："
-        out += source
-        return out
+        out.append("行：")
+        out.append(source)
+        return out.string
     }
 
     /// The values with visible blank cells restored when the rows are short of cells: trailing blanks first,
