@@ -153,10 +153,12 @@ enum OutlineReader {
         var last = -1
         for (i, line) in lines.enumerated() {
             let key = line.key
-            // Both 依申请公开… markers need 依申请公开 first, which most lines lack.
-            if (key.containsBytes("依申请公开")
-                && (key.containsBytes("依申请公开政府信息情况") || key.containsBytes("依申请公开的情况")))
-                || key.containsBytes("收费及减免") {
+            // Every marker is at least 15 bytes long, and both 依申请公开… markers need 依申请公开 first, which most
+            // lines lack.
+            if key.utf8.count >= 15
+                && ((key.containsBytes("依申请公开")
+                     && (key.containsBytes("依申请公开政府信息情况") || key.containsBytes("依申请公开的情况")))
+                    || key.containsBytes("收费及减免")) {
                 outline.legacyMarkers += 1
             }
             guard key.utf8.count <= 180, mayBeHeading(line.raw), let hk = headingKey(line) else { continue }
@@ -391,11 +393,16 @@ enum OutlineReader {
         let candidates = Array(nonEmpty.suffix(6).reversed()) + Array(nonEmpty.prefix(6))
         for i in candidates {
             guard lines[i].key.containsBytes("年") || lines[i].raw.contains("-") else { continue }
+            // At most 40 characters. Plain text has one per visible folded scalar, so a long plain line is passed over
+            // before its compact text is built; other text is counted by characters, only as far as the 41st.
+            var visible = 0, plain = true
+            for f in lines[i].folded where !CharacterFolding.isSpaceScalar(f) {
+                visible += 1
+                if !isPlain(f) { plain = false }
+            }
+            if plain && visible > 40 { continue }
             var c = lines[i].compact
-            // At most 40 characters: plain text has one per scalar; otherwise counted only as far as the 41st.
-            if isPlainScalarText(c) {
-                guard c.unicodeScalars.count <= 40 else { continue }
-            } else {
+            if !plain {
                 guard c.dropFirst(40).isEmpty else { continue }
             }
             if let b = outline.body, c.hasPrefix(b) { c.removeFirst(b.count) }

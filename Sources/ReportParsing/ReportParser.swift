@@ -103,6 +103,9 @@ public struct ReportParser: Sendable {
             let range = outline.range(of: key, lineCount: lines.count)!
             // The trimmed lines joined by newlines, written as UTF-8 into one buffer.
             var text: [UInt8] = []
+            var capacity = 0
+            for line in lines[range] { capacity += line.raw.count * 3 + 1 }
+            text.reserveCapacity(capacity)
             for line in lines[range] where !line.isPageNumber {
                 if line.key.isEmpty && line.folded.allSatisfy(CharacterFolding.isSpaceScalar) { continue }
                 let t = line.trimmedRange
