@@ -31,7 +31,7 @@ struct CellPlacement {
         self.slots = slots
         self.slotIndex = index
         var rowSlots: [[Int]] = []
-        var rowOfSlot: [Int: Int] = [:]
+        var rowOfSlot = [Int](repeating: 0, count: slots.count)
         var rowIdentities: [[SumIdentity]] = []
         for (r, row) in table.rows.enumerated() {
             let these = row.columns.map { index[row.key + "\u{0}" + $0.key]! }
@@ -50,7 +50,7 @@ struct CellPlacement {
 
     /// Slots of each template row, the row of each slot, and each row's own identities (row sums).
     let rowSlots: [[Int]]
-    let rowOfSlot: [Int: Int]
+    let rowOfSlot: [Int]
     let rowIndex: [String: Int]
     let rowIdentities: [[SumIdentity]]
 
@@ -209,7 +209,7 @@ struct CellPlacement {
     func localIdentities(for groupSlots: [Int]) -> [SumIdentity] {
         if groupSlots.count == 1 { return [] }
         // One row: the identities of that row, computed once.
-        if let first = groupSlots.first, let row = rowOfSlot[first], rowSlots[row] == groupSlots {
+        if let first = groupSlots.first, case let row = rowOfSlot[first], rowSlots[row] == groupSlots {
             return rowIdentities[row]
         }
         var position = [Int: Int]()
