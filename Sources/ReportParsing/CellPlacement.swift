@@ -246,10 +246,15 @@ struct CellPlacement {
             let p = pieces[i]
             let key = cutOffset[i] + cut.lowerBound * (p.count + 1) + cut.upperBound
             if cutIndex[key] < 0 {
-                cutIndex[key] = pool.index(reading: String(decoding: p[cut], as: UTF8.self))
+                // A cut is at most 12 digits without a leading zero: its text is its integer in plain decimal.
+                var n: Int64 = 0
+                for d in p[cut] { n = n * 10 + Int64(d - 0x30) }
+                cutIndex[key] = pool.index(readingInteger: n)
             }
             return cutIndex[key]
         }
+        // A local, so that the nested search functions capture neither `self` nor its tables.
+        let candidateLimit = self.candidateLimit
         // Every enumeration step counts against one budget, so a long run of digits cannot take long.
         let budget = SearchBudget(limit: candidateLimit * 10)
         func go(_ i: Int, _ remaining: Int) {
@@ -272,7 +277,7 @@ struct CellPlacement {
                     go(i + 1, remaining - 1)
                     current.removeLast()
                 } else {
-                    forEachSplit(p, parts: parts, budget: budget) { cuts in
+                    CellPlacement.forEachSplit(p, parts: parts, budget: budget) { cuts in
                         let before = current.count
                         for cut in cuts { current.append(cell(i, cut)) }
                         go(i + 1, remaining - parts)
@@ -303,7 +308,7 @@ struct CellPlacement {
 
     /// Calls body with the ways of cutting ASCII digits into `parts` numbers without leading zeros (as ranges of
     /// `digits`), each step spending from the budget.
-    func forEachSplit(_ digits: [UInt8], parts: Int, budget: SearchBudget, _ body: ([Range<Int>]) -> Void) {
+    static func forEachSplit(_ digits: [UInt8], parts: Int, budget: SearchBudget, _ body: ([Range<Int>]) -> Void) {
         let zero = UInt8(ascii: "0")
         var cuts: [Range<Int>] = []
         cuts.reserveCapacity(parts)
