@@ -4,9 +4,14 @@ extension String {
     /// True when `needle` occurs in the string, comparing UTF-8 bytes.
     @inline(__always)
     func containsBytes(_ needle: String) -> Bool {
-        var haystack = self
-        var needle = needle
-        return haystack.withUTF8 { h in needle.withUTF8 { n in ByteSearch.find(n, in: h, from: 0) != nil } }
+        // Native strings (all this parser makes) lend their bytes without a copy; anything else is copied once.
+        if let found = utf8.withContiguousStorageIfAvailable({ h in
+            needle.utf8.withContiguousStorageIfAvailable { n in ByteSearch.find(n, in: h, from: 0) != nil }
+        }), let found {
+            return found
+        }
+        let h = Array(utf8), n = Array(needle.utf8)
+        return h.withUnsafeBufferPointer { h in n.withUnsafeBufferPointer { n in ByteSearch.find(n, in: h, from: 0) != nil } }
     }
 }
 
@@ -16,10 +21,12 @@ enum ByteSearch {
         let n = needle.count, h = haystack.count
         guard n > 0, h - from >= n else { return n == 0 ? from : nil }
         let first = needle[0]
+        // The last byte is compared next: Chinese text repeats few lead bytes, so the first byte alone matches often.
+        let final = needle[n - 1]
         var i = from
         let last = h - n
         while i <= last {
-            if haystack[i] == first {
+            if haystack[i] == first && haystack[i + n - 1] == final {
                 var j = 1
                 while j < n && haystack[i + j] == needle[j] { j += 1 }
                 if j == n { return i }

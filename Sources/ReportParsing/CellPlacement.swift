@@ -31,7 +31,7 @@ struct CellPlacement {
         self.slots = slots
         self.slotIndex = index
         var rowSlots: [[Int]] = []
-        var rowOfSlot: [Int: Int] = [:]
+        var rowOfSlot = [Int](repeating: 0, count: slots.count)
         var rowIdentities: [[SumIdentity]] = []
         for (r, row) in table.rows.enumerated() {
             let these = row.columns.map { index[row.key + "\u{0}" + $0.key]! }
@@ -50,7 +50,7 @@ struct CellPlacement {
 
     /// Slots of each template row, the row of each slot, and each row's own identities (row sums).
     let rowSlots: [[Int]]
-    let rowOfSlot: [Int: Int]
+    let rowOfSlot: [Int]
     let rowIndex: [String: Int]
     let rowIdentities: [[SumIdentity]]
 
@@ -58,9 +58,13 @@ struct CellPlacement {
         slotIndex[row + "\u{0}" + column]!
     }
 
-    /// One way of reading a piece of evidence: per slot of the evidence, the index of its cell in the group's
-    /// `CellPool`, or `CellPlacement.unprinted` where nothing was printed.
-    typealias Candidate = [Int]
+    /// Ways of reading a piece of evidence, stored one after another in one array: per slot of the evidence, the
+    /// index of its cell in the group's `CellPool`, or `CellPlacement.unprinted` where nothing was printed.
+    /// Candidate `c` of a group with `n` slots is `entries[c * n ..< (c + 1) * n]`.
+    struct Candidates {
+        var entries: [Int] = []
+        var count = 0
+    }
 
     /// Candidate entry for a slot that gets no printed value.
     static let unprinted = -1
@@ -72,7 +76,9 @@ struct CellPlacement {
         var pool = CellPool()
         /// Distinct value vectors (nil = unknown) with the candidates that give them.
         var vectors: [[Int64?]] = []
-        var candidatesByVector: [[Candidate]] = []
+        /// The candidates, and for each vector the numbers of the candidates that give it.
+        var candidates = Candidates()
+        var candidatesByVector: [[Int]] = []
         var split = false
     }
 
@@ -133,38 +139,41 @@ struct CellPlacement {
     /// the identities lying entirely within the group.
     func expand(_ group: inout Group, values: [String]) {
         let n = group.slots.count
-        var candidates: [Candidate] = []
         let cellsRead = values.map { group.pool.index(reading: $0) }
+        // Digits that ran together: split runs so that every slot gets a value. Splits come first: when one fits,
+        // the placements are skipped.
+        var candidates = splitCandidates(values, read: cellsRead, slots: n, pool: &group.pool)
+        let splitCount = candidates.count
+        if splitCount > 0 { group.split = true }
         // Which slots the printed values go to (order kept), the others unknown. When there are more ways than the
         // limit, none is tried: a partial search would make a guess look certain.
         if binomial(n, cellsRead.count, cap: candidateLimit + 1) <= candidateLimit {
+            candidates.entries.reserveCapacity(candidates.entries.count
+                + binomial(n, cellsRead.count, cap: candidateLimit + 1) * n)
             forEachCombination(n, choose: cellsRead.count, limit: candidateLimit) { chosen in
-                var c = Candidate(repeating: CellPlacement.unprinted, count: n)
-                for (k, slot) in chosen.enumerated() { c[slot] = cellsRead[k] }
-                candidates.append(c)
+                let base = candidates.entries.count
+                for _ in 0..<n { candidates.entries.append(CellPlacement.unprinted) }
+                for (k, slot) in chosen.enumerated() { candidates.entries[base + slot] = cellsRead[k] }
+                candidates.count += 1
             }
         }
-        // Digits that ran together: split runs so that every slot gets a value.
-        let splits = splitCandidates(values, read: cellsRead, slots: n, pool: &group.pool)
-        if !splits.isEmpty { group.split = true }
-        candidates.append(contentsOf: splits)
-        // Splits first: when one fits, the placements are skipped.
-        candidates = Array(candidates.suffix(splits.count)) + Array(candidates.prefix(candidates.count - splits.count))
 
         let localIdentities = localIdentities(for: group.slots)
+        // Distinct vectors are found by comparing with each kept one while there are few, through a dictionary after.
         var seen: [[Int64?]: Int] = [:]
         var splitSurvived = false
         let pool = group.pool
         var values = [Int64?](repeating: nil, count: n)
         var opaque = [Bool](repeating: false, count: n)
-        for (index, c) in candidates.enumerated() {
+        for c in 0..<candidates.count {
             // A digit run that splits into values satisfying the row's identities explains the line better than
             // any placement that leaves cells unprinted: once a split fits, placements are no longer considered.
-            let isSplit = index < splits.count
-            if !isSplit && splitSurvived { continue }
-            for (i, k) in c.enumerated() {
+            let isSplit = c < splitCount
+            if !isSplit && splitSurvived { break }
+            for i in 0..<n {
+                let k = candidates.entries[c * n + i]
                 values[i] = k == CellPlacement.unprinted ? nil : pool.solving[k]
-                opaque[i] = k == CellPlacement.unprinted ? false : pool.opaque[k]
+                opaque[i] = k == CellPlacement.unprinted ? false : pool.isOpaque(k)
             }
             guard CellPlacement.infer(&values, opaque: opaque, identities: localIdentities, mustCheck: nil) else { continue }
             if isSplit && !splitSurvived {
@@ -174,21 +183,33 @@ struct CellPlacement {
                 group.vectors = []
                 group.candidatesByVector = []
             }
-            if let k = seen[values] {
+            let existing = group.vectors.count <= CellPlacement.linearVectorLimit
+                ? group.vectors.firstIndex(of: values) : seen[values]
+            if let k = existing {
                 group.candidatesByVector[k].append(c)
             } else {
-                seen[values] = group.vectors.count
                 group.vectors.append(values)
                 group.candidatesByVector.append([c])
+                if group.vectors.count > CellPlacement.linearVectorLimit {
+                    if seen.isEmpty {
+                        for (k, v) in group.vectors.enumerated() { seen[v] = k }
+                    } else {
+                        seen[values] = group.vectors.count - 1
+                    }
+                }
             }
         }
+        group.candidates = candidates
     }
+
+    /// Most distinct vectors of a group searched one by one before a dictionary takes over.
+    static let linearVectorLimit = 8
 
     /// The identities lying entirely within the given slots, renumbered to positions in `slots`.
     func localIdentities(for groupSlots: [Int]) -> [SumIdentity] {
         if groupSlots.count == 1 { return [] }
         // One row: the identities of that row, computed once.
-        if let first = groupSlots.first, let row = rowOfSlot[first], rowSlots[row] == groupSlots {
+        if let first = groupSlots.first, case let row = rowOfSlot[first], rowSlots[row] == groupSlots {
             return rowIdentities[row]
         }
         var position = [Int: Int]()
@@ -201,15 +222,17 @@ struct CellPlacement {
 
     /// Splits of digit runs ("801000081") into exactly `slots` values, no value with a leading zero; `read` holds
     /// the pool index of each value read whole.
-    func splitCandidates(_ values: [String], read: [Int], slots: Int, pool: inout CellPool) -> [Candidate] {
+    func splitCandidates(_ values: [String], read: [Int], slots: Int, pool: inout CellPool) -> Candidates {
+        // Nothing to split without a value of two or more digits (checked before building the pieces).
+        guard values.count < slots, values.contains(where: CellPlacement.isDigitRun) else { return Candidates() }
         // The folded, space-free pieces as UTF-8; a run is two or more ASCII digits.
         let pieces = values.map { Array(CharacterFolding.compact($0).utf8) }
         func allDigits(_ p: [UInt8]) -> Bool { p.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
-        guard values.count < slots, pieces.contains(where: { $0.count >= 2 && allDigits($0) }) else { return [] }
+        guard pieces.contains(where: { $0.count >= 2 && allDigits($0) }) else { return Candidates() }
         let total = pieces.reduce(0) { $0 + (allDigits($1) ? $1.count : 1) }
-        guard total >= slots else { return [] }
-        var out: [Candidate] = []
-        var current: Candidate = []
+        guard total >= slots else { return Candidates() }
+        var out = Candidates()
+        var current: [Int] = []
         // The pool index of each cut (piece, start, end), read once however many splits share it: one table of
         // (count + 1)² entries per splittable piece, -1 until read.
         var cutOffset = [Int](repeating: 0, count: pieces.count)
@@ -223,16 +246,24 @@ struct CellPlacement {
             let p = pieces[i]
             let key = cutOffset[i] + cut.lowerBound * (p.count + 1) + cut.upperBound
             if cutIndex[key] < 0 {
-                cutIndex[key] = pool.index(reading: String(decoding: p[cut], as: UTF8.self))
+                // A cut is at most 12 digits without a leading zero: its text is its integer in plain decimal.
+                var n: Int64 = 0
+                for d in p[cut] { n = n * 10 + Int64(d - 0x30) }
+                cutIndex[key] = pool.index(readingInteger: n)
             }
             return cutIndex[key]
         }
+        // A local, so that the nested search functions capture neither `self` nor its tables.
+        let candidateLimit = self.candidateLimit
         // Every enumeration step counts against one budget, so a long run of digits cannot take long.
         let budget = SearchBudget(limit: candidateLimit * 10)
         func go(_ i: Int, _ remaining: Int) {
             guard out.count < candidateLimit, budget.spend() else { return }
             if i == pieces.count {
-                if remaining == 0 { out.append(current) }
+                if remaining == 0 {
+                    out.entries.append(contentsOf: current)
+                    out.count += 1
+                }
                 return
             }
             let p = pieces[i]
@@ -246,7 +277,7 @@ struct CellPlacement {
                     go(i + 1, remaining - 1)
                     current.removeLast()
                 } else {
-                    forEachSplit(p, parts: parts, budget: budget) { cuts in
+                    CellPlacement.forEachSplit(p, parts: parts, budget: budget) { cuts in
                         let before = current.count
                         for cut in cuts { current.append(cell(i, cut)) }
                         go(i + 1, remaining - parts)
@@ -257,7 +288,19 @@ struct CellPlacement {
         }
         go(0, slots)
         // A search cut short would make a guess look certain: then no split is offered at all.
-        return out.count >= candidateLimit || budget.exhausted ? [] : out
+        return out.count >= candidateLimit || budget.exhausted ? Candidates() : out
+    }
+
+    /// True when the value's compact folded text (`CharacterFolding.compact`) is two or more ASCII digits.
+    static func isDigitRun(_ value: String) -> Bool {
+        var digits = 0
+        for s in value.unicodeScalars {
+            let f = CharacterFolding.fold(s)
+            if f == " " || f == "\t" || f == "\u{FEFF}" { continue }
+            guard f.value >= 0x30 && f.value <= 0x39 else { return false }
+            digits += 1
+        }
+        return digits >= 2
     }
 
     /// Longest number a cut may produce: counts of a trillion or more are not plausible table values.
@@ -265,7 +308,7 @@ struct CellPlacement {
 
     /// Calls body with the ways of cutting ASCII digits into `parts` numbers without leading zeros (as ranges of
     /// `digits`), each step spending from the budget.
-    func forEachSplit(_ digits: [UInt8], parts: Int, budget: SearchBudget, _ body: ([Range<Int>]) -> Void) {
+    static func forEachSplit(_ digits: [UInt8], parts: Int, budget: SearchBudget, _ body: ([Range<Int>]) -> Void) {
         let zero = UInt8(ascii: "0")
         var cuts: [Range<Int>] = []
         cuts.reserveCapacity(parts)
@@ -419,7 +462,7 @@ struct CellPlacement {
                 var uniform = true
                 for k in usedVectors[gi] {
                     for c in g.candidatesByVector[k] {
-                        let cell = c[i]
+                        let cell = g.candidates.entries[c * g.slots.count + i]
                         if let p = printed { if p != cell { uniform = false } } else { printed = cell }
                         if !uniform { break }
                     }
@@ -442,32 +485,63 @@ struct CellPlacement {
     }
 
     func groupFinding(_ g: Group, survivors: Int, inferred: Int, missing: Int, cells: [Cell]) -> Finding {
+        // The message is written as bytes (`TextBuilder`): appending its many short pieces to a String costs more.
         let e = g.evidence
-        let name = "\(table.id.displayName)“\(label(e.rows))”"
-        let printed = e.values.isEmpty ? "没有印数字" : "只印有\(e.values.count)个数字（\(e.values.map { $0.isEmpty ? "空" : $0 }.joined(separator: " "))），应为\(g.slots.count)个"
-        let readout = cells.map { $0.value.map(\.description) ?? "?" }.joined(separator: " ")
+        var message = TextBuilder()
+        message.append(table.id.displayName)
+        message.append("“")
+        message.append(label(e.rows))
+        message.append("”行")
+        if e.values.isEmpty {
+            message.append("没有印数字")
+        } else {
+            message.append("只印有")
+            message.append(e.values.count)
+            message.append("个数字（")
+            for (i, v) in e.values.enumerated() {
+                if i > 0 { message.append(" ") }
+                message.append(v.isEmpty ? "空" : v)
+            }
+            message.append("），应为")
+            message.append(g.slots.count)
+            message.append("个")
+        }
+        var readout = TextBuilder(capacity: cells.count * 4)
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { readout.append(" ") }
+            readout.append(cell.value.map(\.description) ?? "?")
+        }
         if missing > 0 {
-            let why = survivors == 0 ? "没有一种排列能同时满足表内勾稽关系" : "有多种排列都满足表内勾稽关系"
-            return .error(RuleID.docShape(table.id),
-                          "\(name)行\(printed)；\(why)，无法确定的\(missing)格按缺失处理（读出：\(readout)），请核对原文。",
-                          at: location(e))
+            message.append(survivors == 0 ? "；没有一种排列能同时满足表内勾稽关系" : "；有多种排列都满足表内勾稽关系")
+            message.append("，无法确定的")
+            message.append(missing)
+            message.append("格按缺失处理（读出：")
+            message.append(readout.string)
+            message.append("），请核对原文。")
+            return .error(RuleID.docShape(table.id), message.string, at: location(e))
         }
         if inferred > 0 {
-            return .warning(RuleID.docShape(table.id),
-                            "\(name)行\(printed)；按勾稽关系推定\(inferred)格的数值，该行读作：\(readout)，请核对原文。",
-                            at: location(e))
+            message.append("；按勾稽关系推定")
+            message.append(inferred)
+            message.append("格的数值，该行读作：")
+            message.append(readout.string)
+            message.append("，请核对原文。")
+            return .warning(RuleID.docShape(table.id), message.string, at: location(e))
         }
-        let how = g.split ? "数字连在一起，按勾稽关系拆分" : "按勾稽关系确定了各数字所在的列"
-        return .info(RuleID.docShape(table.id), "\(name)行\(printed)；\(how)，读作：\(readout)。", at: location(e))
+        message.append(g.split ? "；数字连在一起，按勾稽关系拆分" : "；按勾稽关系确定了各数字所在的列")
+        message.append("，读作：")
+        message.append(readout.string)
+        message.append("。")
+        return .info(RuleID.docShape(table.id), message.string, at: location(e))
     }
 
     func label(_ rows: [String]) -> String {
-        rows.compactMap { table.row($0)?.label }.joined(separator: "”“")
+        rows.compactMap { rowIndex[$0].map { table.rows[$0].label } }.joined(separator: "”“")
     }
 
     func location(_ e: RowEvidence) -> FindingLocation {
         FindingLocation(section: table.id.section, table: table.id, row: e.rows.count == 1 ? e.rows[0] : nil,
-                        source: e.lines.isEmpty ? nil : "第\(e.lines.map(String.init).joined(separator: "、"))行：\(e.source)")
+                        source: e.lines.isEmpty ? nil : e.quotedSource)
     }
 }
 

@@ -5,29 +5,72 @@ import ReportModel
 /// Candidate placements refer to cells by index, so trying thousands of placements copies integers instead of
 /// cells. Equal cells share one index, which makes comparing two indices the same as comparing the cells.
 struct CellPool {
-    /// The cells, each distinct.
+    /// The cells, each distinct. A cell's `raw` is the trimmed printed text it was read from.
     private(set) var cells: [Cell] = []
-    /// `CellPlacement.solvingValue` of each cell.
+    /// `CellPlacement.solvingValue` of each cell; nil for cells that hold something no identity can use (text,
+    /// fractions).
     private(set) var solving: [Int64?] = []
-    /// True for cells that hold something no identity can use (text, fractions).
-    private(set) var opaque: [Bool] = []
-    /// Index by the trimmed printed text: `CellReader.read` derives everything, `raw` included, from it, so
-    /// equal trimmed texts give equal cells and different ones different cells.
+    /// Per cell, its integer when its text is exactly that integer in plain decimal ("12", not "012" or "1,2").
+    private var canonical: [Int64?] = []
+    /// Once the pool has outgrown searching one by one (a row has a handful of distinct values): cells by trimmed
+    /// text and by plain integer, each brought up to date only when it is consulted. `CellReader.read` derives
+    /// everything, `raw` included, from the trimmed text, so equal trimmed texts give equal cells and different
+    /// ones different cells.
     private var indexByText: [String: Int] = [:]
+    private var textIndexed = 0
+    private var indexByInteger: [Int64: Int] = [:]
+    private var integerIndexed = 0
+    static let linearLimit = 16
 
     /// The index of the cell read from printed text (`CellReader.read`), reading each text once.
     mutating func index(reading text: String) -> Int {
+        if cells.count <= CellPool.linearLimit {
+            // Most printed values carry no surrounding space: equal to a kept trimmed text, they trim to it.
+            if let i = cells.firstIndex(where: { $0.raw == text }) { return i }
+            let trimmed = CellReader.trimmed(text)
+            if let i = cells.firstIndex(where: { $0.raw == trimmed }) { return i }
+            return add(CellReader.read(trimmed), integer: CellPool.canonicalInteger(trimmed))
+        }
         let trimmed = CellReader.trimmed(text)
+        while textIndexed < cells.count {
+            indexByText[cells[textIndexed].raw] = textIndexed
+            textIndexed += 1
+        }
         if let i = indexByText[trimmed] { return i }
-        let cell = CellReader.read(trimmed)
-        let i = cells.count
-        cells.append(cell)
-        let value = CellPlacement.solvingValue(cell)
-        solving.append(value)
-        opaque.append(value == nil)
-        indexByText[trimmed] = i
-        return i
+        return add(CellReader.read(trimmed), integer: CellPool.canonicalInteger(trimmed))
     }
+
+    /// The index of the cell read from `n` (at least 0) written in plain decimal: the same as
+    /// `index(reading: String(n))`, without making and hashing the text when the cell is already there.
+    mutating func index(readingInteger n: Int64) -> Int {
+        if cells.count <= CellPool.linearLimit {
+            if let i = canonical.firstIndex(of: n) { return i }
+        } else {
+            while integerIndexed < cells.count {
+                if let v = canonical[integerIndexed] { indexByInteger[v] = integerIndexed }
+                integerIndexed += 1
+            }
+            if let i = indexByInteger[n] { return i }
+        }
+        // No cell has the text String(n): read it (`CellReader.read` gives exactly this cell for plain digits).
+        return add(Cell(raw: String(n), kind: n == 0 ? .zero : .number, value: .integer(n), unit: nil), integer: n)
+    }
+
+    /// The integer a text is written as in plain decimal: ASCII digits, no leading zero unless it is "0".
+    static func canonicalInteger(_ text: String) -> Int64? {
+        guard let n = CellReader.plainInteger(text) else { return nil }
+        return text.utf8.first == 0x30 && text.utf8.count > 1 ? nil : n
+    }
+
+    private mutating func add(_ cell: Cell, integer: Int64?) -> Int {
+        cells.append(cell)
+        solving.append(CellPlacement.solvingValue(cell))
+        canonical.append(integer)
+        return cells.count - 1
+    }
+
+    /// True for the cell at the index when no identity can use it (text, fractions).
+    func isOpaque(_ index: Int) -> Bool { solving[index] == nil }
 
     subscript(index: Int) -> Cell { cells[index] }
 }

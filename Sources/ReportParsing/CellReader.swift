@@ -12,6 +12,10 @@ enum CellReader {
     private static let notApplicableScalars: [[Unicode.Scalar]] = notApplicable.map { Array($0.unicodeScalars) }
 
     static func read(_ printed: String) -> Cell {
+        // Most cells are a plain run of ASCII digits: read those directly (the same cell the steps below give).
+        if let n = plainInteger(printed) {
+            return Cell(raw: printed, kind: n == 0 ? .zero : .number, value: .integer(n), unit: nil)
+        }
         let raw = trimmed(printed)
         if raw.isEmpty { return Cell(raw: raw, kind: .empty) }
         let folded = compactScalars(raw.unicodeScalars)
@@ -21,6 +25,18 @@ enum CellReader {
             return Cell(raw: raw, kind: value.doubleValue == 0 ? .zero : .number, value: value, unit: unit)
         }
         return Cell(raw: raw, kind: .text)
+    }
+
+    /// The value of text made of 1 to 17 ASCII digits and nothing else; nil for anything else.
+    static func plainInteger(_ text: String) -> Int64? {
+        let utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.count <= 17 else { return nil }
+        var n: Int64 = 0
+        for b in utf8 {
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            n = n * 10 + Int64(b - 0x30)
+        }
+        return n
     }
 
     /// Folded scalars with white space removed.

@@ -18,6 +18,21 @@ enum CharacterFolding {
         return s
     }
 
+    /// `fold` with the flat table already at hand (`simplifiedTable`, lent by the caller for a long loop).
+    @inline(__always)
+    static func fold(_ s: Unicode.Scalar, simplified: UnsafeBufferPointer<UInt32>) -> Unicode.Scalar {
+        let v = s.value
+        if v < 0x80 { return s }
+        if v >= 0xFF01 && v <= 0xFF5E { return unsafeBitCast(v - 0xFEE0, to: Unicode.Scalar.self) }
+        if v == 0x3000 || v == 0x00A0 || v == 0x2002 || v == 0x2003 || v == 0x2009 { return " " }
+        if v >= 0x4E00 && v <= 0x9FFF {
+            let simple = simplified[Int(v - 0x4E00)]
+            return simple == 0 ? s : unsafeBitCast(simple, to: Unicode.Scalar.self)
+        }
+        if v >= 0x3400, let simple = TraditionalCharacters.map[s] { return simple }
+        return s
+    }
+
     /// `TraditionalCharacters.map` as a flat table over the main CJK block (0 = unchanged), for speed.
     static let simplifiedTable: [UInt32] = {
         var table = [UInt32](repeating: 0, count: 0x9FFF - 0x4E00 + 1)
@@ -29,10 +44,39 @@ enum CharacterFolding {
 
     /// A string from scalars, through UTF-8 bytes (appending to a scalar view is far slower).
     static func string<C: Collection<Unicode.Scalar>>(_ scalars: C) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 3)
-        for s in scalars { append(s, to: &bytes) }
-        return String(decoding: bytes, as: UTF8.self)
+        var count = 0
+        for s in scalars { count += utf8Length(s) }
+        if count == 0 { return "" }
+        // Written in place: a short result becomes a small string without any buffer on the heap.
+        return String(unsafeUninitializedCapacity: count) { out in
+            var i = 0
+            for s in scalars { write(s, to: out, at: &i) }
+            return i
+        }
+    }
+
+    /// How many UTF-8 bytes a scalar takes.
+    @inline(__always)
+    static func utf8Length(_ s: Unicode.Scalar) -> Int {
+        let v = s.value
+        return v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+    }
+
+    /// Writes a scalar's UTF-8 bytes at `i` and moves `i` past them.
+    @inline(__always)
+    static func write(_ s: Unicode.Scalar, to out: UnsafeMutableBufferPointer<UInt8>, at i: inout Int) {
+        let v = s.value
+        if v < 0x80 {
+            out[i] = UInt8(v); i += 1
+        } else if v < 0x800 {
+            out[i] = UInt8(0xC0 | (v >> 6)); out[i + 1] = UInt8(0x80 | (v & 0x3F)); i += 2
+        } else if v < 0x10000 {
+            out[i] = UInt8(0xE0 | (v >> 12)); out[i + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+            out[i + 2] = UInt8(0x80 | (v & 0x3F)); i += 3
+        } else {
+            out[i] = UInt8(0xF0 | (v >> 18)); out[i + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+            out[i + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[i + 3] = UInt8(0x80 | (v & 0x3F)); i += 4
+        }
     }
 
     /// Appends a scalar's UTF-8 bytes.

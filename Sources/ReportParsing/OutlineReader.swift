@@ -35,6 +35,9 @@ enum OutlineReader {
 
     /// A heading line starts with a Chinese numeral and a mark ("一、", "六."), or "第一部分"; returns the key after it.
     static func headingKey(_ line: SourceLine) -> String? {
+        guard mayNumberHeading(line.folded) else { return nil }
+        let visible = line.folded.filter { !CharacterFolding.isSpaceScalar($0) }
+        if isPlainScalars(visible) { return plainHeadingKey(visible) }
         let compact = line.compact
         var s = Substring(compact)
         while s.first == "#" || s.first == "*" { s = s.dropFirst() }
@@ -62,6 +65,75 @@ enum OutlineReader {
         return String(key.unicodeScalars.prefix(40))
     }
 
+    /// `headingKey` for a compact text whose characters are single plain scalars (`isPlainScalars`): the same steps,
+    /// comparing scalars instead of characters.
+    static func plainHeadingKey(_ s: [Unicode.Scalar]) -> String? {
+        func isNumeral(_ u: Unicode.Scalar) -> Bool {
+            switch u {
+            case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": true
+            default: false
+            }
+        }
+        var p = 0
+        while p < s.count && (s[p] == "#" || s[p] == "*") { p += 1 }
+        if p < s.count && s[p] == "第" {
+            let rest = p + 1
+            var d = rest
+            while d < s.count && isNumeral(s[d]) { d += 1 }
+            guard d > rest, d + 1 < s.count, s[d] == "部", s[d + 1] == "分" else { return nil }
+            p = d + 2
+        } else {
+            var d = p
+            while d < s.count && isNumeral(s[d]) { d += 1 }
+            guard d > p, d - p <= 2 else { return nil }
+            p = d
+            guard p < s.count else { return nil }
+            switch s[p] {
+            case "、", ".", ",", "，", "．", ":", "：": p += 1
+            default: return nil
+            }
+        }
+        let key = CharacterFolding.key(CharacterFolding.string(s[p...]))
+        guard !key.isEmpty else { return nil }
+        return String(key.unicodeScalars.prefix(40))
+    }
+
+    /// True when every scalar is a character of its own that no other scalar sequence spells (`isPlainScalarText`).
+    static func isPlainScalars<C: Collection<Unicode.Scalar>>(_ scalars: C) -> Bool {
+        for u in scalars where !isPlain(u) { return false }
+        return true
+    }
+
+    /// Printable ASCII, CJK ideographs, CJK punctuation (without the tone marks), general punctuation, full-width forms.
+    @inline(__always)
+    static func isPlain(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        return (v >= 0x20 && v <= 0x7E) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)
+            || (v >= 0x3000 && v <= 0x3029) || (v >= 0x3030 && v <= 0x303F) || (v >= 0x2010 && v <= 0x2027)
+            || (v >= 0xFF01 && v <= 0xFF5E)
+    }
+
+    /// Cheap necessary condition for `headingKey`, on the folded scalars with white space skipped: after any `#` and
+    /// `*`, either 第 or numerals followed by one of the heading marks. Paragraphs that start with a numeral
+    /// ("二是进一步…") are turned away here without building their compact text.
+    static func mayNumberHeading(_ folded: [Unicode.Scalar]) -> Bool {
+        var numerals = 0
+        for f in folded {
+            if CharacterFolding.isSpaceScalar(f) { continue }
+            if numerals == 0 && (f == "#" || f == "*") { continue }
+            if numerals == 0 && f == "第" { return true }
+            switch f {
+            case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十":
+                numerals += 1
+            case "、", ".", ",", "，", "．", ":", "：":
+                return numerals > 0
+            default:
+                return false
+            }
+        }
+        return false
+    }
+
     /// The Chinese numerals that number section headings.
     static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
@@ -81,7 +153,12 @@ enum OutlineReader {
         var last = -1
         for (i, line) in lines.enumerated() {
             let key = line.key
-            if key.containsBytes("依申请公开政府信息情况") || key.containsBytes("收费及减免") || key.containsBytes("依申请公开的情况") {
+            // Every marker is at least 15 bytes long, and both 依申请公开… markers need 依申请公开 first, which most
+            // lines lack.
+            if key.utf8.count >= 15
+                && ((key.containsBytes("依申请公开")
+                     && (key.containsBytes("依申请公开政府信息情况") || key.containsBytes("依申请公开的情况")))
+                    || key.containsBytes("收费及减免")) {
                 outline.legacyMarkers += 1
             }
             guard key.utf8.count <= 180, mayBeHeading(line.raw), let hk = headingKey(line) else { continue }
@@ -136,14 +213,24 @@ enum OutlineReader {
     static func body(fromTitle title: String) -> String? {
         // Taiwan-style vocabulary (資訊 for 信息) in converted pages.
         var t = title.containsBytes("资讯") ? title.replacingAll("资讯", with: "信息") : title
-        for p in titlePhrases {
-            if let r = t.firstRange(of: p) {
-                t.removeSubrange(r)
-                break
+        if isPlainScalarText(t) {
+            // One scalar per character and no two spellings of one character: comparing bytes finds the same range.
+            for p in titlePhrases {
+                if let r = byteRange(of: p, in: t) {
+                    t.removeSubrange(r)
+                    break
+                }
+            }
+        } else {
+            for p in titlePhrases {
+                if let r = t.firstRange(of: p) {
+                    t.removeSubrange(r)
+                    break
+                }
             }
         }
         t = removingYear(t)
-        let trim: Set<Character> = ["《", "》", "“", "”", "\"", "(", ")", "（", "）", "·", "—", "-", ":", "：", " "]
+        let trim = titleTrim
         while let f = t.first, trim.contains(f) { t.removeFirst() }
         while let l = t.last, trim.contains(l) { t.removeLast() }
         if t.hasPrefix("关于") { t.removeFirst(2) }
@@ -151,6 +238,25 @@ enum OutlineReader {
         guard t.unicodeScalars.contains(where: CharacterFolding.isIdeograph), t.count <= 40 else { return nil }
         return t
     }
+
+    /// True when every scalar is a character of its own that no other scalar sequence spells: printable ASCII, CJK
+    /// ideographs, CJK punctuation (without the tone marks), general punctuation and full-width forms. Searching
+    /// such text by bytes gives what searching it by characters gives.
+    static func isPlainScalarText(_ s: String) -> Bool {
+        isPlainScalars(s.unicodeScalars)
+    }
+
+    /// The range of the first occurrence of `needle`'s bytes in `s`.
+    static func byteRange(of needle: String, in s: String) -> Range<String.Index>? {
+        let h = Array(s.utf8), n = Array(needle.utf8)
+        guard let offset = h.withUnsafeBufferPointer({ h in n.withUnsafeBufferPointer { n in ByteSearch.find(n, in: h, from: 0) } })
+        else { return nil }
+        let lo = s.utf8.index(s.utf8.startIndex, offsetBy: offset)
+        return lo..<s.utf8.index(lo, offsetBy: n.count)
+    }
+
+    /// Punctuation trimmed from both ends of the issuing body.
+    static let titleTrim: Set<Character> = ["《", "》", "“", "”", "\"", "(", ")", "（", "）", "·", "—", "-", ":", "：", " "]
 
     /// Removes "2020年", "2020年度" and Chinese-numeral years ("二〇二〇年").
     static func removingYear(_ s: String) -> String {
@@ -202,11 +308,58 @@ enum OutlineReader {
 
     /// The first year ("2020年") in a string.
     static func firstYear(in s: String) -> Int? {
-        let chars = Array(s)
-        for i in chars.indices {
-            if let (y, _) = yearAt(chars, i) { return y }
+        // Walks the characters without collecting them all: the year is usually near the start of a long paragraph.
+        var previous: Character?
+        var i = s.startIndex
+        while i < s.endIndex {
+            let c = s[i]
+            if mayStartYear(c), let y = yearAt(s, i, previous: previous) { return y }
+            previous = c
+            i = s.index(after: i)
         }
         return nil
+    }
+
+    /// `yearAt` over a string's characters from index `i`, `previous` being the character before it.
+    static func yearAt(_ s: String, _ i: String.Index, previous: Character?) -> Int? {
+        guard s.index(i, offsetBy: 4, limitedBy: s.endIndex) != nil else { return nil }
+        var value = 0
+        var j = i
+        var digits = 0
+        while j < s.endIndex, digits < 4 {
+            let c = s[j]
+            if let d = c.wholeNumberValue, c.isASCII || c.unicodeScalars.first!.value >= 0xFF10 {
+                value = value * 10 + d
+            } else if let d = chineseDigits[c] {
+                value = value * 10 + d
+            } else if c == " " {
+                j = s.index(after: j)
+                continue
+            } else {
+                return nil
+            }
+            digits += 1
+            j = s.index(after: j)
+        }
+        while j < s.endIndex, s[j] == " " { j = s.index(after: j) }
+        guard digits == 4, j < s.endIndex, s[j] == "年", (1990...2100).contains(value) else { return nil }
+        if let previous, previous.isNumber { return nil }
+        return value
+    }
+
+    /// Cheap necessary condition for `yearAt` to match at a character: ASCII only as a digit or a space, a main-block
+    /// ideograph only as a Chinese digit; anything else is left to `yearAt`.
+    @inline(__always)
+    static func mayStartYear(_ c: Character) -> Bool {
+        let v = c.unicodeScalars.first!.value
+        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || v == 0x20 }
+        if v >= 0x4E00 && v <= 0x9FFF {
+            switch v {
+            case 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D: return true  // 零一二三四五六七八九
+            default: return false
+            }
+        }
+        return true
     }
 
     // MARK: Years and date
@@ -240,8 +393,18 @@ enum OutlineReader {
         let candidates = Array(nonEmpty.suffix(6).reversed()) + Array(nonEmpty.prefix(6))
         for i in candidates {
             guard lines[i].key.containsBytes("年") || lines[i].raw.contains("-") else { continue }
+            // At most 40 characters. Plain text has one per visible folded scalar, so a long plain line is passed over
+            // before its compact text is built; other text is counted by characters, only as far as the 41st.
+            var visible = 0, plain = true
+            for f in lines[i].folded where !CharacterFolding.isSpaceScalar(f) {
+                visible += 1
+                if !isPlain(f) { plain = false }
+            }
+            if plain && visible > 40 { continue }
             var c = lines[i].compact
-            guard c.count <= 40 else { continue }
+            if !plain {
+                guard c.dropFirst(40).isEmpty else { continue }
+            }
             if let b = outline.body, c.hasPrefix(b) { c.removeFirst(b.count) }
             if let d = isoDate(c) { return d }
         }

@@ -12,12 +12,15 @@ enum ProactiveTableReader {
             let columns = rows.flatMap { r in r.columns.map { (r, $0) } }
             var values = e.padded(to: columns.count)
             while values.count > columns.count, values.last == "" { values.removeLast() }
-            let location = FindingLocation(section: .s2, table: .t2, row: e.rows.count == 1 ? e.rows[0] : nil,
-                                           source: e.lines.isEmpty ? nil : "第\(e.lines.map(String.init).joined(separator: "、"))行：\(e.source)")
-            let name = "表二“\(rows.map(\.label).joined(separator: "”“"))”"
             if values.count == columns.count {
                 for ((r, c), v) in zip(columns, values) { table[r.key, c.key] = CellReader.read(v) }
-            } else if values.count > columns.count {
+                continue
+            }
+            // Only rows that lead to a finding need their name and location written out.
+            let location = FindingLocation(section: .s2, table: .t2, row: e.rows.count == 1 ? e.rows[0] : nil,
+                                           source: e.lines.isEmpty ? nil : e.quotedSource)
+            let name = "表二“\(rows.map(\.label).joined(separator: "”“"))”"
+            if values.count > columns.count {
                 for ((r, c), v) in zip(columns, values) { table[r.key, c.key] = CellReader.read(v) }
                 findings.append(.error(RuleID.docShapeT2,
                     "\(name)行印有\(values.count)个数字，应为\(columns.count)个；多出的“\(values[columns.count...].joined(separator: " "))”未读入，请核对原文。",

@@ -101,14 +101,18 @@ public struct ReportParser: Sendable {
         var out: [SectionKey: Section] = [:]
         for (key, index) in outline.headings {
             let range = outline.range(of: key, lineCount: lines.count)!
-            var text = ""
+            // The trimmed lines joined by newlines, written as UTF-8 into one buffer.
+            var text: [UInt8] = []
+            var capacity = 0
+            for line in lines[range] { capacity += line.raw.count * 3 + 1 }
+            text.reserveCapacity(capacity)
             for line in lines[range] where !line.isPageNumber {
                 if line.key.isEmpty && line.folded.allSatisfy(CharacterFolding.isSpaceScalar) { continue }
-                let t = line.trimmed
-                if !text.isEmpty { text += "\n" }
-                text += t
+                let t = line.trimmedRange
+                if !text.isEmpty { text.append(0x0A) }
+                for i in t { CharacterFolding.append(line.raw[i], to: &text) }
             }
-            out[key] = Section(heading: lines[index].trimmed, text: text)
+            out[key] = Section(heading: lines[index].trimmed, text: String(decoding: text, as: UTF8.self))
         }
         return out
     }

@@ -14,6 +14,19 @@ struct RowEvidence: Sendable {
     var leadingBlanks = 0
     var trailingBlanks = 0
 
+    /// "第12、13行：…": the line numbers and the printed lines, for a finding's location.
+    var quotedSource: String {
+        var out = TextBuilder(capacity: source.utf8.count + lines.count * 8 + 16)
+        out.append("第")
+        for (i, n) in lines.enumerated() {
+            if i > 0 { out.append("、") }
+            out.append(n)
+        }
+        out.append("行：")
+        out.append(source)
+        return out.string
+    }
+
     /// The values with visible blank cells restored when the rows are short of cells: trailing blanks first,
     /// then leading ones ("| 行政事业性收费 | | | |" is a row of blank cells; blanks between a label and its
     /// numbers are usually merged label cells).

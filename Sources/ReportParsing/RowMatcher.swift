@@ -11,9 +11,42 @@ struct RowMatcher: Sendable {
     /// Each row's anchors as scalars, made once per matcher.
     let anchorScalars: [[[Unicode.Scalar]]]
 
+    /// The anchors by the low bits of their first scalar (`bucketMask`): which (row, anchor) may start at a position.
+    let anchorsByFirstScalar: [[(row: Int, anchor: Int)]]
+    static let bucketMask: UInt32 = 0xFFF
+
     init(rows: [RowDefinition]) {
         self.rows = rows
         self.anchorScalars = rows.map { row in row.anchors.map { Array($0.unicodeScalars) } }
+        var buckets = [[(row: Int, anchor: Int)]](repeating: [], count: Int(RowMatcher.bucketMask) + 1)
+        for (r, anchors) in anchorScalars.enumerated() {
+            for (a, anchor) in anchors.enumerated() {
+                guard let first = anchor.first else { continue }
+                buckets[Int(first.value & RowMatcher.bucketMask)].append((r, a))
+            }
+        }
+        self.anchorsByFirstScalar = buckets
+    }
+
+    /// For each row, the sorted start positions of any of its anchors in the stream, each position once: one pass over
+    /// the stream, trying at each position only the anchors whose first scalar could match (same as `occurrences`).
+    func occurrencesOfAllRows(in stream: [Unicode.Scalar]) -> [[Int]] {
+        var found = [[Int]](repeating: [], count: rows.count)
+        stream.withUnsafeBufferPointer { s in
+            let n = s.count
+            for i in 0..<n {
+                let bucket = anchorsByFirstScalar[Int(s[i].value & RowMatcher.bucketMask)]
+                if bucket.isEmpty { continue }
+                for (r, a) in bucket {
+                    let anchor = anchorScalars[r][a]
+                    guard anchor[0] == s[i], i + anchor.count <= n else { continue }
+                    var j = 1
+                    while j < anchor.count && s[i + j] == anchor[j] { j += 1 }
+                    if j == anchor.count && found[r].last != i { found[r].append(i) }
+                }
+            }
+        }
+        return found
     }
 
     /// A span of consecutive template rows and the values printed between its anchor and the next.
@@ -47,7 +80,7 @@ struct RowMatcher: Sendable {
                 values.append(Value(text: v, position: 2 * stream.count - 1, line: line.number, lineIndex: i))
             }
         }
-        let occurrences = anchorScalars.map { anchors in RowMatcher.occurrences(of: anchors, in: stream).map { 2 * $0 } }
+        let occurrences = occurrencesOfAllRows(in: stream).map { $0.map { 2 * $0 } }
         let spans = bestSpans(occurrences: occurrences, valuePositions: values.map(\.position))
         var evidence: [RowEvidence] = []
         for span in spans {
@@ -63,29 +96,6 @@ struct RowMatcher: Sendable {
             evidence.append(contentsOf: parts)
         }
         return evidence
-    }
-
-    /// Start positions of any of the anchors in the stream, sorted.
-    static func occurrences(of anchors: [[Unicode.Scalar]], in stream: [Unicode.Scalar]) -> [Int] {
-        var found: [Int] = []
-        for a in anchors {
-            guard !a.isEmpty, a.count <= stream.count else { continue }
-            var i = 0
-            while i + a.count <= stream.count {
-                if stream[i] == a[0] {
-                    var j = 1
-                    while j < a.count && stream[i + j] == a[j] { j += 1 }
-                    if j == a.count { found.append(i) }
-                }
-                i += 1
-            }
-        }
-        // Sorted, each position once (two anchors of a row may start at the same place).
-        found.sort()
-        var unique: [Int] = []
-        unique.reserveCapacity(found.count)
-        for p in found where unique.last != p { unique.append(p) }
-        return unique
     }
 
     /// The chain of anchors that best explains where the values are (dynamic programming over anchor occurrences).
@@ -167,7 +177,9 @@ struct RowMatcher: Sendable {
         let spanRows = Array(rows[rowRange])
         guard !spanRows.isEmpty else { return [] }
         func evidence(_ rows: [RowDefinition], _ vs: [Value]) -> RowEvidence {
-            let lineIndices = Array(Set(vs.map(\.lineIndex))).sorted()
+            // Values come in stream order, so their line indices never decrease: each once, in order.
+            var lineIndices: [Int] = []
+            for v in vs where lineIndices.last != v.lineIndex { lineIndices.append(v.lineIndex) }
             var e = RowEvidence(rows: rows.map(\.key), values: vs.map(\.text), lines: lineIndices.map { lines[$0].number },
                                 source: lineIndices.map { lines[$0].source }.joined(separator: " / "))
             if lineIndices.count == 1, let line = lineIndices.first {

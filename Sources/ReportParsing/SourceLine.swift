@@ -36,11 +36,14 @@ struct SourceLine: Sendable {
     var text: String { CharacterFolding.string(raw) }
 
     /// The text without surrounding white space, for quoting in findings.
-    var trimmed: String {
+    var trimmed: String { CharacterFolding.string(raw[trimmedRange]) }
+
+    /// Where `trimmed` lies in `raw`.
+    var trimmedRange: Range<Int> {
         var lo = 0, hi = raw.count
         while lo < hi && CellReader.isSpace(raw[lo]) { lo += 1 }
         while hi > lo && CellReader.isSpace(raw[hi - 1]) { hi -= 1 }
-        return CharacterFolding.string(raw[lo..<hi])
+        return lo..<hi
     }
 
     /// The folded text with white space removed (punctuation kept).
@@ -59,6 +62,12 @@ struct SourceLine: Sendable {
     /// True for running page numbers ("-4-", "— 4 —", "第4页", "4/6") that interrupt tables.
     var isPageNumber: Bool {
         guard key.utf8.count <= 30 else { return false }
+        // Count the visible scalars before collecting them: most lines have more than twelve.
+        var visible = 0
+        for f in folded where !CharacterFolding.isSpaceScalar(f) {
+            visible += 1
+            if visible > 12 { return false }
+        }
         let s = folded.filter { !CharacterFolding.isSpaceScalar($0) }
         guard !s.isEmpty, s.count <= 12 else { return false }
         func isDash(_ x: Unicode.Scalar) -> Bool { x == "-" || x == "—" || x == "–" || x == "−" || x == "·" }
@@ -81,25 +90,116 @@ struct SourceLine: Sendable {
 
     /// Splits text into lines on LF, CR LF, CR, form feed (pdftotext's page break) and Unicode line separators.
     static func split(_ text: String) -> [SourceLine] {
+        var text = text
+        // The fold table is lent once for the whole text instead of being reached through the global at every scalar.
+        return CharacterFolding.simplifiedTable.withUnsafeBufferPointer { simplified in
+            text.withUTF8 { split(utf8: $0, simplified: simplified) }
+        }
+    }
+
+    /// `split` over the text's UTF-8 bytes (valid UTF-8, as every `String` holds): each line is decoded straight
+    /// into arrays of its exact size, without going through a scalar view or a growing buffer.
+    static func split(utf8 b: UnsafeBufferPointer<UInt8>, simplified: UnsafeBufferPointer<UInt32>) -> [SourceLine] {
         var lines: [SourceLine] = []
-        var current: [Unicode.Scalar] = []
+        var keyBytes: [UInt8] = []
+        var newlines = 0
+        for byte in b where byte == 0x0A { newlines += 1 }
+        lines.reserveCapacity(newlines + 1)
         var number = 1
+        var lineStart = 0, scalars = 0
         var previousWasCR = false
-        for s in text.unicodeScalars {
-            if s == "\n" && previousWasCR {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let lead = b[i]
+            var v = UInt32(lead)
+            var width = 1
+            if lead >= 0xF0 {
+                width = 4
+                v = (UInt32(lead & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6)
+                    | UInt32(b[i + 3] & 0x3F)
+            } else if lead >= 0xE0 {
+                width = 3
+                v = (UInt32(lead & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+            } else if lead >= 0xC0 {
+                width = 2
+                v = (UInt32(lead & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
+            }
+            if v == 0x0A && previousWasCR {
                 previousWasCR = false
+                i += width
+                lineStart = i
                 continue
             }
-            previousWasCR = s == "\r"
-            if s == "\n" || s == "\r" || s == "\u{0C}" || s == "\u{2028}" || s == "\u{2029}" || s == "\u{85}" {
-                lines.append(SourceLine(number: number, raw: current))
-                current.removeAll(keepingCapacity: true)
+            previousWasCR = v == 0x0D
+            if v == 0x0A || v == 0x0D || v == 0x0C || v == 0x2028 || v == 0x2029 || v == 0x85 {
+                lines.append(SourceLine(number: number, utf8: UnsafeBufferPointer(rebasing: b[lineStart..<i]),
+                                        scalarCount: scalars, keyBytes: &keyBytes, simplified: simplified))
                 number += 1
+                i += width
+                lineStart = i
+                scalars = 0
             } else {
-                current.append(s)
+                i += width
+                scalars += 1
             }
         }
-        if !current.isEmpty { lines.append(SourceLine(number: number, raw: current)) }
+        if scalars > 0 {
+            lines.append(SourceLine(number: number, utf8: UnsafeBufferPointer(rebasing: b[lineStart..<n]),
+                                    scalarCount: scalars, keyBytes: &keyBytes, simplified: simplified))
+        }
         return lines
+    }
+
+    /// A line from its valid UTF-8 bytes holding `scalarCount` scalars; `keyBytes` is scratch space. Decoding, folding
+    /// (`CharacterFolding.fold`, through the flat table lent by `simplified`) and writing the key's bytes happen in
+    /// one pass over pointers.
+    init(number: Int, utf8 b: UnsafeBufferPointer<UInt8>, scalarCount: Int, keyBytes: inout [UInt8],
+         simplified: UnsafeBufferPointer<UInt32>) {
+        self.number = number
+        // A folded scalar never takes more UTF-8 bytes than four per scalar.
+        if keyBytes.count < scalarCount * 4 { keyBytes = [UInt8](repeating: 0, count: max(scalarCount * 4, 1024)) }
+        var vocabulary = false
+        var keyLength = 0
+        var folded: [Unicode.Scalar] = []
+        let raw = [Unicode.Scalar](unsafeUninitializedCapacity: scalarCount) { rawOut, rawCount in
+            folded = [Unicode.Scalar](unsafeUninitializedCapacity: scalarCount) { foldedOut, foldedCount in
+                keyBytes.withUnsafeMutableBufferPointer { key in
+                    var i = 0, k = 0
+                    while i < b.count {
+                        let lead = b[i]
+                        var v = UInt32(lead)
+                        if lead >= 0xF0 {
+                            v = (UInt32(lead & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12)
+                                | (UInt32(b[i + 2] & 0x3F) << 6) | UInt32(b[i + 3] & 0x3F)
+                            i += 4
+                        } else if lead >= 0xE0 {
+                            v = (UInt32(lead & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+                            i += 3
+                        } else if lead >= 0xC0 {
+                            v = (UInt32(lead & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
+                            i += 2
+                        } else {
+                            i += 1
+                        }
+                        let scalar = unsafeBitCast(v, to: Unicode.Scalar.self)
+                        (rawOut.baseAddress! + k).initialize(to: scalar)
+                        let f = CharacterFolding.fold(scalar, simplified: simplified)
+                        (foldedOut.baseAddress! + k).initialize(to: f)
+                        if CharacterFolding.isKeyCharacter(f) {
+                            CharacterFolding.write(f, to: key, at: &keyLength)
+                            if f == "讯" || f == "档" { vocabulary = true }
+                        }
+                        k += 1
+                    }
+                }
+                foldedCount = scalarCount
+            }
+            rawCount = scalarCount
+        }
+        self.raw = raw
+        self.folded = folded
+        let key = keyBytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[0..<keyLength]), as: UTF8.self) }
+        self.key = vocabulary ? CharacterFolding.key(key) : key
     }
 }

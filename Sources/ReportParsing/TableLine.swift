@@ -33,7 +33,6 @@ struct TableLine: Sendable {
         pieces.reserveCapacity(split.count + 2)
         for piece in split { TableLine.unglue(folded, piece, into: &pieces) }
 
-        var label: [Range<Int>] = []
         var leading = 0
         var index = 0
         // Label: text pieces (and padding blanks) before the first value.
@@ -44,24 +43,25 @@ struct TableLine: Sendable {
             } else if TableLine.isValue(folded, p) {
                 break
             } else {
-                label.append(p)
                 leading = 0
             }
             index += 1
         }
-        let labelKey = TableLine.key(folded, label)
+        // The blank pieces among them are empty ranges and add nothing to the key.
+        let labelKey = TableLine.key(folded, pieces[0..<index])
         if index == pieces.count {
             // No values: a label-only line; blank delimited cells after the label are kept (a row left empty).
             self.init(line, labelKey: labelKey, values: [], leading: 0, trailing: delimited ? leading : 0,
                       delimited: delimited)
             return
         }
-        var rest = Array(pieces[index...])
+        var end = pieces.count
         var trailing = 0
-        while let last = rest.last, last.isEmpty {
-            rest.removeLast()
+        while end > index, pieces[end - 1].isEmpty {
+            end -= 1
             trailing += 1
         }
+        let rest = pieces[index..<end]
         // Words after the numbers make a sentence, not a table row (unless cells are delimited).
         if !delimited && rest.contains(where: { !TableLine.isValue(folded, $0) }) { return nil }
         if !delimited && labelKey.unicodeScalars.count > 60 { return nil }
@@ -88,8 +88,11 @@ struct TableLine: Sendable {
     }
 
     /// The matching key of the label pieces.
-    static func key(_ folded: [Unicode.Scalar], _ ranges: [Range<Int>]) -> String {
+    static func key(_ folded: [Unicode.Scalar], _ ranges: ArraySlice<Range<Int>>) -> String {
         var out: [UInt8] = []
+        var length = 0
+        for r in ranges { length += r.count }
+        out.reserveCapacity(length * 3)
         var vocabulary = false
         for r in ranges {
             for f in folded[r] where CharacterFolding.isKeyCharacter(f) {

@@ -9,6 +9,9 @@ enum TemplateDetector {
     /// The template whose markers the lines carry more of; nil when neither shows.
     static func detect(_ lines: ArraySlice<SourceLine>) -> TemplateID? {
         var joined = ""
+        var length = 0
+        for line in lines { length += line.key.utf8.count }
+        joined.reserveCapacity(length)
         for line in lines { joined += line.key }
         let new = gov2021Markers.filter { joined.containsBytes($0) }.count
         let old = gov2019Markers.filter { joined.containsBytes($0) }.count

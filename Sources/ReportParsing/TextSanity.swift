@@ -1,20 +1,44 @@
 /// Says when decoded "text" is not the text of a report at all (binary data, no Chinese).
 enum TextSanity {
     static func problem(in text: String) -> String? {
-        var control = 0, ideographs = 0, total = 0
-        for s in text.unicodeScalars {
-            total += 1
-            let v = s.value
-            if v == 0 || (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C) || (v >= 0x7F && v < 0xA0) {
-                control += 1
-            } else if CharacterFolding.isIdeograph(s) {
-                ideographs += 1
-            }
-            if total >= 200_000 && ideographs > 200 { break }
-        }
+        var text = text
+        let (control, ideographs, total) = text.withUTF8(counts)
         if total == 0 { return "文件是空的，不是政府信息公开工作年度报告。" }
         if control * 50 > total { return "文件不是文本（含有大量二进制字节），不是可读取的年度报告。" }
         if ideographs < 20 { return "文件中几乎没有中文文字，不是政府信息公开工作年度报告。" }
         return nil
+    }
+
+    /// Control characters, ideographs and scalars, read from valid UTF-8 until 200,000 scalars with more than 200
+    /// ideographs have been seen.
+    static func counts(_ b: UnsafeBufferPointer<UInt8>) -> (control: Int, ideographs: Int, total: Int) {
+        var control = 0, ideographs = 0, total = 0
+        var i = 0
+        let n = b.count
+        while i < n {
+            let lead = b[i]
+            var v = UInt32(lead)
+            if lead >= 0xF0 {
+                v = (UInt32(lead & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6)
+                    | UInt32(b[i + 3] & 0x3F)
+                i += 4
+            } else if lead >= 0xE0 {
+                v = (UInt32(lead & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+                i += 3
+            } else if lead >= 0xC0 {
+                v = (UInt32(lead & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
+                i += 2
+            } else {
+                i += 1
+            }
+            total += 1
+            if v == 0 || (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C) || (v >= 0x7F && v < 0xA0) {
+                control += 1
+            } else if (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) {
+                ideographs += 1
+            }
+            if total >= 200_000 && ideographs > 200 { break }
+        }
+        return (control, ideographs, total)
     }
 }
