@@ -15,11 +15,23 @@ import ReportValidation
 /// without files it uses the HTML and DOCX golden fixtures and the real PDF of the test fixtures.
 @main
 struct FormatBench {
+    static let usage = """
+        usage: govreport-format-bench [DOCX…] [--reports N] [--pdf FILE] [--pdf-runs N] [--no-pdf]
+               govreport-format-bench --html-text-only [HTML…]
+               govreport-format-bench --docx-text-only [DOCX…]
+               govreport-format-bench --digest FILE…
+        Without files it reads the HTML and DOCX golden fixtures and the real PDF of the tests.
+        """
+
     static func main() throws {
         #if DEBUG
         print("warning: debug build; measure with `swift run -c release govreport-format-bench`\n")
         #endif
         var arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.contains("--help") || arguments.contains("-h") {
+            print(Self.usage)
+            return
+        }
         var reports = 5_000
         var pdfRuns = 20
         var pdf = root.appendingPathComponent("Tests/ReportParsingTests/Fixtures/real/huaian-2024.pdf").path
