@@ -1,3 +1,5 @@
+import ReportModel
+
 /// One line of the document's text, decoded and folded once, with its 1-based line number for findings.
 struct SourceLine: Sendable {
     let number: Int
@@ -111,20 +113,9 @@ struct SourceLine: Sendable {
         var i = 0
         let n = b.count
         while i < n {
-            let lead = b[i]
-            var v = UInt32(lead)
-            var width = 1
-            if lead >= 0xF0 {
-                width = 4
-                v = (UInt32(lead & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6)
-                    | UInt32(b[i + 3] & 0x3F)
-            } else if lead >= 0xE0 {
-                width = 3
-                v = (UInt32(lead & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
-            } else if lead >= 0xC0 {
-                width = 2
-                v = (UInt32(lead & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
-            }
+            var next = i
+            let v = UTF8Scalar.decode(b, at: &next)
+            let width = next - i
             if v == 0x0A && previousWasCR {
                 previousWasCR = false
                 i += width
@@ -167,21 +158,7 @@ struct SourceLine: Sendable {
                 keyBytes.withUnsafeMutableBufferPointer { key in
                     var i = 0, k = 0
                     while i < b.count {
-                        let lead = b[i]
-                        var v = UInt32(lead)
-                        if lead >= 0xF0 {
-                            v = (UInt32(lead & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12)
-                                | (UInt32(b[i + 2] & 0x3F) << 6) | UInt32(b[i + 3] & 0x3F)
-                            i += 4
-                        } else if lead >= 0xE0 {
-                            v = (UInt32(lead & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
-                            i += 3
-                        } else if lead >= 0xC0 {
-                            v = (UInt32(lead & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
-                            i += 2
-                        } else {
-                            i += 1
-                        }
+                        let v = UTF8Scalar.decode(b, at: &i)
                         let scalar = unsafeBitCast(v, to: Unicode.Scalar.self)
                         (rawOut.baseAddress! + k).initialize(to: scalar)
                         let f = CharacterFolding.fold(scalar, simplified: simplified)

@@ -1,3 +1,5 @@
+import ReportModel
+
 /// Says when decoded "text" is not the text of a report at all (binary data, no Chinese).
 enum TextSanity {
     static func problem(in text: String) -> String? {
@@ -16,21 +18,7 @@ enum TextSanity {
         var i = 0
         let n = b.count
         while i < n {
-            let lead = b[i]
-            var v = UInt32(lead)
-            if lead >= 0xF0 {
-                v = (UInt32(lead & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6)
-                    | UInt32(b[i + 3] & 0x3F)
-                i += 4
-            } else if lead >= 0xE0 {
-                v = (UInt32(lead & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
-                i += 3
-            } else if lead >= 0xC0 {
-                v = (UInt32(lead & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
-                i += 2
-            } else {
-                i += 1
-            }
+            let v = UTF8Scalar.decode(b, at: &i)
             total += 1
             if v == 0 || (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C) || (v >= 0x7F && v < 0xA0) {
                 control += 1

@@ -1,3 +1,5 @@
+import ReportModel
+
 /// The distinct adjacent CJK character pairs (bigrams) of a text, held in an open-addressing hash table.
 ///
 /// Built in one pass over the text's scalars with no sorting; membership tests are a multiply and a probe or
@@ -25,7 +27,11 @@ struct BigramSet {
         var scalars: [UInt32] = []
         let walked: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
             scalars.reserveCapacity(bound + 1)
-            Self.forEachScalar(bytes) { if NarrativeText.isCJK($0) { scalars.append($0) } }
+            var i = 0
+            while i < bytes.count {
+                let value = UTF8Scalar.decode(bytes, at: &i)
+                if NarrativeText.isCJK(value) { scalars.append(value) }
+            }
         }
         if walked == nil {
             scalars = text.unicodeScalars.map(\.value).filter(NarrativeText.isCJK)
@@ -45,31 +51,6 @@ struct BigramSet {
             }
         }
         count = added
-    }
-
-    /// Calls `body` with the value of every scalar of valid UTF-8 `bytes` (a Swift string's storage).
-    private static func forEachScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void) {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let lead = UInt32(bytes[i])
-            if lead < 0x80 {
-                body(lead)
-                i += 1
-            } else if lead < 0xE0, i + 1 < n {
-                body((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))
-                i += 2
-            } else if lead < 0xF0, i + 2 < n {
-                body((lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F))
-                i += 3
-            } else if i + 3 < n {
-                body((lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                        | UInt32(bytes[i + 3] & 0x3F))
-                i += 4
-            } else {
-                return
-            }
-        }
     }
 
     /// True when the pair is in the set.

@@ -124,7 +124,7 @@ extension ReportStore {
     }
 
     /// For each name id, the index of its column in `columns`, or -1.
-    private func columnSlots(_ columns: [CanonicalColumn], _ c: Connection) throws -> [Int] {
+    func columnSlots(_ columns: [CanonicalColumn], _ c: Connection) throws -> [Int] {
         let names = try database.cellNames.allNames(reader: c)
         let index = Dictionary(uniqueKeysWithValues: columns.enumerated().map {
             (CellNameRegistry.Name(table: $1.table, row: $1.row, column: $1.column), $0)

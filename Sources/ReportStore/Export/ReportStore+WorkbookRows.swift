@@ -7,7 +7,7 @@ extension ReportStore {
     public func forEachWorkbookRow(matching filter: ReportFilter = .all, _ body: (WorkbookRow) throws -> Void) throws {
         let columns = CanonicalColumn.all
         try database.read { c in
-            let slots = try workbookSlots(columns, c)
+            let slots = try columnSlots(columns, c)
             let (condition, values) = filter.whereClause
             let reports = try c.prepare("""
                 SELECT \(ReportReader.storedColumns), r.cells_packed
@@ -50,16 +50,5 @@ extension ReportStore {
                 }
             }
         }
-    }
-
-    /// For each name id, the index of its column in `columns`, or -1.
-    private func workbookSlots(_ columns: [CanonicalColumn], _ c: Connection) throws -> [Int] {
-        let names = try database.cellNames.allNames(reader: c)
-        let index = Dictionary(uniqueKeysWithValues: columns.enumerated().map {
-            (CellNameRegistry.Name(table: $1.table, row: $1.row, column: $1.column), $0)
-        })
-        var slots = [Int](repeating: -1, count: Int(names.keys.max() ?? 0) + 1)
-        for (id, name) in names { slots[Int(id)] = index[name] ?? -1 }
-        return slots
     }
 }
