@@ -116,68 +116,15 @@ public struct JSONRowScanner {
     private mutating func string(_ line: UnsafeRawBufferPointer, from start: Int,
                                  _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
         var i = start
-        while i < line.count, line[i] != UInt8(ascii: "\""), line[i] != UInt8(ascii: "\\") { i += 1 }
+        while i < line.count, line[i] != UInt8(ascii: "\""), line[i] != UInt8(ascii: "\\"), line[i] >= 0x20 { i += 1 }
         guard i < line.count else { throw Malformed(offset: i) }
         if line[i] == UInt8(ascii: "\"") {
             try body(UnsafeRawBufferPointer(rebasing: line[start..<i]))
             return i + 1
         }
         scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[start..<i]))
-        while true {
-            guard i < line.count else { throw Malformed(offset: i) }
-            let byte = line[i]
-            if byte == UInt8(ascii: "\"") { break }
-            guard byte == UInt8(ascii: "\\") else {
-                scratch.append(byte)
-                i += 1
-                continue
-            }
-            guard i + 1 < line.count else { throw Malformed(offset: i) }
-            let escape = line[i + 1]
-            i += 2
-            switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(escape)
-            case UInt8(ascii: "b"): scratch.append(0x08)
-            case UInt8(ascii: "f"): scratch.append(0x0C)
-            case UInt8(ascii: "n"): scratch.append(0x0A)
-            case UInt8(ascii: "r"): scratch.append(0x0D)
-            case UInt8(ascii: "t"): scratch.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = try hex4(line, i)
-                i += 4
-                if scalar >= 0xD800 && scalar < 0xDC00, i + 6 <= line.count, line[i] == UInt8(ascii: "\\"),
-                   line[i + 1] == UInt8(ascii: "u") {
-                    let low = try hex4(line, i + 2)
-                    if low >= 0xDC00 && low < 0xE000 {
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        i += 6
-                    }
-                }
-                let character = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-                scratch.append(contentsOf: String(character).utf8)
-            default:
-                throw Malformed(offset: i - 1)
-            }
-        }
+        guard let end = JSONStringBody.unescape(line, from: start, into: &scratch) else { throw Malformed(offset: i) }
         try scratch.withUnsafeBytes { try body($0) }
-        return i + 1
-    }
-
-    private func hex4(_ line: UnsafeRawBufferPointer, _ at: Int) throws -> UInt32 {
-        guard at + 4 <= line.count else { throw Malformed(offset: at) }
-        var value: UInt32 = 0
-        for k in 0..<4 {
-            let byte = line[at + k]
-            let digit: UInt8
-            switch byte {
-            case 0x30...0x39: digit = byte - 0x30
-            case 0x41...0x46: digit = byte - 0x41 + 10
-            case 0x61...0x66: digit = byte - 0x61 + 10
-            default: throw Malformed(offset: at + k)
-            }
-            value = value << 4 | UInt32(digit)
-        }
-        return value
+        return end
     }
 }

@@ -169,46 +169,11 @@ final class ControlClient {
         out.removeAll(keepingCapacity: true)
         let stop = end - suffix.count - 1  // the closing quote
         guard line[stop] == 0x22 else { return false }
-        var i = prefix.count
-        var runStart = i
-        while i < stop {
-            let byte = line[i]
-            if byte == 0x22 || byte < 0x20 { return false }
-            guard byte == 0x5C else {
-                i += 1
-                continue
-            }
-            out.append(contentsOf: line[runStart..<i])
-            guard i + 1 < stop else { return false }
-            let escape = line[i + 1]
-            i += 2
-            switch escape {
-            case 0x22, 0x5C, 0x2F: out.append(escape)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                guard i + 4 <= stop, var scalar = UInt32(String(decoding: line[i..<(i + 4)], as: UTF8.self), radix: 16)
-                else { return false }
-                i += 4
-                if scalar >= 0xD800 && scalar < 0xDC00 {
-                    guard i + 6 <= stop, line[i] == 0x5C, line[i + 1] == UInt8(ascii: "u"),
-                          let low = UInt32(String(decoding: line[(i + 2)..<(i + 6)], as: UTF8.self), radix: 16),
-                          low >= 0xDC00 && low < 0xE000 else { return false }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    i += 6
-                }
-                guard let character = Unicode.Scalar(scalar) else { return false }
-                out.append(contentsOf: String(character).utf8)
-            default:
-                return false
-            }
-            runStart = i
+        // The string must close exactly at `stop`: a quote inside it would mean another shape of line.
+        let closed = line.withUnsafeBytes { bytes in
+            JSONStringBody.unescape(UnsafeRawBufferPointer(rebasing: bytes[..<(stop + 1)]), from: prefix.count, into: &out)
         }
-        out.append(contentsOf: line[runStart..<stop])
-        return true
+        return closed == stop + 1
     }
 
     private func readLine() throws(ClientFailure) -> [UInt8]? {
