@@ -40,19 +40,63 @@ public enum TextDecoder {
     }
 
     /// Characters that every report uses many times; a wrong decoding produces almost none of them.
-    private static let commonCharacters: Set<Unicode.Scalar> = Set("的政府信息公开年度报告申请情况本其他行处理不予以数量计总条项".unicodeScalars)
+    static let commonCharacters = "的政府信息公开年度报告申请情况本其他行处理不予以数量计总条项"
+
+    /// `commonCharacters` as a bit set over the Basic Multilingual Plane: bit `v` set for scalar value `v`.
+    private static let commonCharacterBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for s in commonCharacters.unicodeScalars { bits[Int(s.value) >> 6] |= 1 << (UInt64(s.value) & 63) }
+        return bits
+    }()
 
     /// How much of the text looks like a report: common characters, less damaged bytes.
     static func plausibility(_ decoded: DecodedText) -> Int {
-        var hits = 0
-        for s in decoded.text.unicodeScalars where commonCharacters.contains(s) { hits += 1 }
+        var text = decoded.text
+        let hits = text.withUTF8 { utf8 in
+            commonCharacterBits.withUnsafeBufferPointer { bits in
+                // Every common character is a three-byte sequence; the text is valid UTF-8.
+                var hits = 0
+                var i = 0
+                let n = utf8.count
+                while i + 2 < n {
+                    let b = utf8[i]
+                    if b & 0xF0 == 0xE0 {
+                        let v = Int(b & 0x0F) << 12 | Int(utf8[i + 1] & 0x3F) << 6 | Int(utf8[i + 2] & 0x3F)
+                        if bits[v >> 6] & (1 << (UInt64(v) & 63)) != 0 { hits += 1 }
+                        i += 3
+                    } else {
+                        i += 1
+                    }
+                }
+                return hits
+            }
+        }
         return hits * 4 - decoded.undecodableBytes
     }
 
     /// Lossy UTF-8: invalid sequences become U+FFFD and are counted.
     static func utf8(_ bytes: ArraySlice<UInt8>, name: String) -> DecodedText? {
-        let (text, bad) = lossy(bytes, as: UTF8.self)
+        let text = String(decoding: bytes, as: UTF8.self)
+        // Each replaced sequence is one U+FFFD more in the text than the input spells out (EF BF BD, which can
+        // only ever be that whole character, since EF never continues a sequence).
+        var copy = text
+        let bad = copy.withUTF8(replacementCharacters) - bytes.withUnsafeBufferPointer(replacementCharacters)
         return DecodedText(text: text, encoding: name, undecodableBytes: bad)
+    }
+
+    /// How many times U+FFFD (EF BF BD) occurs in the bytes.
+    private static func replacementCharacters(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var i = 0
+        while i + 2 < b.count {
+            if b[i] == 0xEF && b[i + 1] == 0xBF && b[i + 2] == 0xBD {
+                count += 1
+                i += 3
+            } else {
+                i += 1
+            }
+        }
+        return count
     }
 
     /// Decodes code units with a standard codec, replacing and counting invalid sequences.
@@ -103,8 +147,16 @@ public enum TextDecoder {
         return nil
     }
 
-    /// Lossy GB18030 through iconv: an invalid byte becomes U+FFFD and decoding resumes after it.
+    /// Lossy GB18030: an invalid byte becomes U+FFFD and decoding resumes after it.
     static func gb18030(_ bytes: [UInt8]) -> DecodedText? {
+        if let (utf8, bad) = bytes.withUnsafeBufferPointer(GB18030Decoder.decode) {
+            return DecodedText(text: String(decoding: utf8, as: UTF8.self), encoding: "gb18030", undecodableBytes: bad)
+        }
+        return gb18030ThroughIconv(bytes)
+    }
+
+    /// Lossy GB18030 through iconv, one conversion call per stretch of valid input.
+    static func gb18030ThroughIconv(_ bytes: [UInt8]) -> DecodedText? {
         let cd = iconv_open("UTF-8", "GB18030")
         if cd == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(cd) }
