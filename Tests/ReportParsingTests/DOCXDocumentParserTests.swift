@@ -58,6 +58,19 @@ struct DOCXDocumentParserTests {
         #expect(got == "前\n三、本年度办理结果\t（一）予以公开\t\t5\n\t（三）不予公开\t1.属于国家秘密\t0\n\t\t2.其他\t—\n后\n")
     }
 
+    @Test("table, cell and section properties (borders, margins, exceptions) are passed over; spans inside them still count")
+    func propertyContainers() throws {
+        let borders = "<w:tcBorders><w:top w:val=\"single\"/><w:left w:val=\"single\"/><w:bottom w:val=\"nil\"/></w:tcBorders>"
+        let cell = "<w:tc><w:tcPr><w:tcW w:w=\"100\"/>\(borders)<w:gridSpan w:val=\"2\"/><w:tcMar><w:left w:w=\"0\"/></w:tcMar>"
+            + "<w:shd w:fill=\"auto\"/></w:tcPr><w:p><w:r><w:t>行政许可</w:t></w:r></w:p></w:tc>"
+        let table = "<w:tbl><w:tblPr><w:tblBorders><w:top w:val=\"single\"/></w:tblBorders><w:tblLook w:val=\"04A0\"/></w:tblPr>"
+            + "<w:tblGrid><w:gridCol w:w=\"1\"/><w:gridCol/><w:gridCol/></w:tblGrid>"
+            + "<w:tr><w:tblPrEx><w:tblBorders><w:insideH w:val=\"single\"/></w:tblBorders></w:tblPrEx>\(cell)\(tc("73"))</w:tr>"
+            + "<w:tr><w:trPr><w:trHeight w:val=\"300\"/></w:trPr>\(tc("a"))\(tc("b"))\(tc("c"))</w:tr></w:tbl>"
+        let section = "<w:sectPr><w:pgSz w:w=\"11906\"/><w:cols w:space=\"425\"/></w:sectPr>"
+        #expect(try text(table + p("<w:t>末</w:t>") + section) == "行政许可\t\t73\na\tb\tc\n末\n")
+    }
+
     @Test("line breaks and paragraphs inside a cell are joined; a tab inside a cell is a space")
     func cellText() throws {
         let table = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>结果</w:t><w:br/><w:t>纠正</w:t></w:r></w:p><w:p><w:r><w:t>数</w:t></w:r></w:p></w:tc>"

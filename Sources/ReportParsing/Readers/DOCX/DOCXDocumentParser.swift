@@ -285,21 +285,53 @@ struct DOCXDocumentParser {
     }
 
     /// The element a local name (the part after the namespace prefix, `b[s..<end]`) stands for.
+    ///
+    /// The names of one to three bytes, which are most of the elements a body holds (`w:p`, `w:r`, `w:t`,
+    /// `w:tc`, `w:rPr`, …), are told apart by their bytes; longer ones are looked up in `tags`.
     @inline(__always)
     private static func tag(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ end: Int) -> Tag {
         let count = end - s
-        guard count > 0, count <= PackedName.capacity else { return .other }
-        return tags.value(PackedName(loading: b, at: s, count: count), count: count) ?? .other
+        switch count {
+        case 1:
+            switch b[s] {
+            case UInt8(ascii: "p"): return .p
+            case UInt8(ascii: "t"): return .t
+            default: return .other
+            }
+        case 2:
+            switch (b[s], b[s + 1]) {
+            case (UInt8(ascii: "b"), UInt8(ascii: "r")): return .br
+            case (UInt8(ascii: "c"), UInt8(ascii: "r")): return .cr
+            case (UInt8(ascii: "t"), UInt8(ascii: "r")): return .tr
+            case (UInt8(ascii: "t"), UInt8(ascii: "c")): return .tc
+            default: return .other
+            }
+        case 3:
+            switch (b[s], b[s + 1], b[s + 2]) {
+            case (UInt8(ascii: "t"), UInt8(ascii: "a"), UInt8(ascii: "b")): return .tab
+            case (UInt8(ascii: "t"), UInt8(ascii: "b"), UInt8(ascii: "l")): return .tbl
+            case (UInt8(ascii: "p"), UInt8(ascii: "P"), UInt8(ascii: "r")),
+                 (UInt8(ascii: "r"), UInt8(ascii: "P"), UInt8(ascii: "r")),
+                 (UInt8(ascii: "d"), UInt8(ascii: "e"), UInt8(ascii: "l")): return .skipped
+            default: return .other
+            }
+        default:
+            guard count > 0, count <= PackedName.capacity else { return .other }
+            return tags.value(PackedName(loading: b, at: s, count: count), count: count) ?? .other
+        }
     }
 
-    /// The local names the reader knows.
+    /// The local names of four bytes or more the reader knows (shorter ones are matched in `tag`). Besides what
+    /// is not printed, property containers that never hold text or table structure (borders, margins, column
+    /// widths, section layout) are skipped whole, so their many children are not looked at one by one.
     private static let tags = PackedNameTable<Tag>([
-        ("p", .p), ("t", .t), ("br", .br), ("cr", .cr), ("tr", .tr), ("tc", .tc), ("tab", .tab), ("tbl", .tbl),
         ("vMerge", .vMerge), ("hMerge", .hMerge), ("gridSpan", .gridSpan), ("gridBefore", .gridBefore),
         ("noBreakHyphen", .noBreakHyphen),
-        ("del", .skipped), ("pPr", .skipped), ("rPr", .skipped), ("pict", .skipped), ("object", .skipped),
+        ("pict", .skipped), ("object", .skipped),
         ("delText", .skipped), ("drawing", .skipped), ("moveFrom", .skipped), ("Fallback", .skipped),
         ("instrText", .skipped), ("txbxContent", .skipped), ("delInstrText", .skipped),
+        ("tcBorders", .skipped), ("tcMar", .skipped), ("tblPr", .skipped), ("tblPrEx", .skipped),
+        ("tblGrid", .skipped), ("sectPr", .skipped),
     ])
 
     /// The value of the `val` attribute (any prefix) among a tag's attributes, as a byte range.
