@@ -2,7 +2,7 @@
 ///
 /// Times are integer milliseconds since 1970-01-01 UTC (the views show them as ISO text).
 package enum Schema {
-    package static let migrations: [Migration] = [v1, v2]
+    package static let migrations: [Migration] = [v1, v2, v3]
 
     /// Tables, indexes and triggers.
     ///
@@ -232,5 +232,35 @@ package enum Schema {
                strftime('%Y-%m-%dT%H:%M:%SZ', j.updated_at / 1000, 'unixepoch') AS updated_at,
                strftime('%Y-%m-%dT%H:%M:%SZ', j.next_attempt_at / 1000, 'unixepoch') AS next_attempt_at
         FROM jobs j;
+        """)
+
+    /// The cells move into their report's row: `reports.cells_json` (see ``CellsJSON``) becomes the cells' form
+    /// in the file, and `cells` becomes a view over it with the table's columns, so that `cells_long`, `t3_wide`
+    /// and people's queries keep working. Storing a report writes one row instead of ~200 `cells` rows.
+    ///
+    /// Existing files are converted in the same transaction: each report's rows become its object (cells whose
+    /// text is their integer value as the bare integer), then the table goes.
+    static let v3 = Migration(version: 3, name: "cells in the report row", sql: """
+        ALTER TABLE reports ADD COLUMN cells_json TEXT NOT NULL DEFAULT '{}';
+
+        UPDATE reports SET cells_json = coalesce((
+            SELECT json_group_object(c.name_id,
+                CASE WHEN typeof(c.value) = 'integer' AND c.raw = CAST(c.value AS TEXT) AND c.unit IS NULL
+                          AND c.inferred = 0 AND c.kind = CASE c.value WHEN 0 THEN 'zero' ELSE 'number' END
+                     THEN c.value
+                     ELSE json_array(c.raw, c.kind, c.value, c.unit, c.inferred) END)
+            FROM (SELECT * FROM cells WHERE report_id = reports.id ORDER BY name_id) c), '{}');
+
+        DROP TABLE cells;
+
+        CREATE VIEW cells AS
+        SELECT r.id AS report_id, CAST(e.key AS INTEGER) AS name_id,
+               CASE e.type WHEN 'array' THEN e.value ->> 0 ELSE CAST(e.atom AS TEXT) END AS raw,
+               CASE e.type WHEN 'array' THEN e.value ->> 1
+                           ELSE CASE e.atom WHEN 0 THEN 'zero' ELSE 'number' END END AS kind,
+               CASE e.type WHEN 'array' THEN e.value ->> 2 ELSE e.atom END AS value,
+               CASE e.type WHEN 'array' THEN e.value ->> 3 END AS unit,
+               CASE e.type WHEN 'array' THEN coalesce(e.value ->> 4, 0) ELSE 0 END AS inferred
+        FROM reports r, json_each(r.cells_json) e;
         """)
 }
