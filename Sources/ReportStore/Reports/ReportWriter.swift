@@ -152,9 +152,19 @@ struct ReportWriter: Sendable {
                 }
             }
         }
-        // Sort small (id, position) pairs rather than moving the cells around.
-        let order = rows.indices.map { (id: rows[$0].nameID, position: $0) }.sorted { $0.id < $1.id }
-        return order.map { rows[$0.position] }
+        // Ids are small and dense (every template cell has one from the start), so each cell is placed by its
+        // id rather than sorted; a sort of small (id, position) pairs is the fallback.
+        let maxID = rows.reduce(Int64(0)) { max($0, $1.nameID) }
+        guard maxID < Int64(4 * rows.count + 256) else {
+            let order = rows.indices.map { (id: rows[$0].nameID, position: $0) }.sorted { $0.id < $1.id }
+            return order.map { rows[$0.position] }
+        }
+        var positions = [Int32](repeating: -1, count: Int(maxID) + 1)
+        for (position, row) in rows.enumerated() { positions[Int(row.nameID)] = Int32(position) }
+        var ordered: [(nameID: Int64, cell: Cell)] = []
+        ordered.reserveCapacity(rows.count)
+        for position in positions where position >= 0 { ordered.append(rows[Int(position)]) }
+        return ordered
     }
 
     private func insertFindings(_ findings: [Finding], reportID: Int64, crossYear: Bool, _ c: Connection) throws {
