@@ -62,7 +62,7 @@ enum StoreBench {
         }
     }
 
-    /// Copies every report (row, sections, cells, findings) `times - 1` times under new bodies, one
+    /// Copies every report (row with its cells, sections, findings) `times - 1` times under new bodies, one
     /// transaction per copy, so that there are `times` as many current reports.
     static func replicate(_ database: StoreDatabase, times: Int) throws {
         let offset: Int64 = 10_000_000
@@ -73,15 +73,11 @@ enum StoreBench {
                     INSERT INTO reports
                     SELECT id + ?, document_sha256, file, format, encoding, template, year, body || '#' || ?, title,
                            published, parsed_status, status, version, supersedes + ?, is_current, stored_at,
-                           title_year, period_year, text_year, extra_labels, cells_packed
+                           title_year, period_year, text_year, extra_labels, cells_packed, cells_json
                     FROM reports WHERE id < ?
                     """, shift, .integer(Int64(k)), shift, .integer(offset))
                 try c.run("INSERT INTO sections SELECT report_id + ?, section, heading, text FROM sections WHERE report_id < ?",
                           shift, .integer(offset))
-                try c.run("""
-                    INSERT INTO cells SELECT report_id + ?, name_id, raw, kind, value, unit, inferred FROM cells
-                    WHERE report_id < ?
-                    """, shift, .integer(offset))
                 try c.run("""
                     INSERT INTO findings (report_id, rule, severity, section, tbl, row_key, col_key, source, message,
                                           expected, actual, fingerprint, cross_year)

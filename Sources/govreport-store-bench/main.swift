@@ -3,6 +3,7 @@
 //   (b) store 10,000 parsed reports through ReportStore (must be ≤ 2× the bar per report)
 //   (c) count jobs by state with 1,000,000 jobs (≤ 5 ms)
 //   (d) export 100,000 reports as wide CSV (≤ 3 s), resident memory before and after
+//   (e) read the same reports as the workbook and the long (one row per cell) exports do
 // Usage: swift run -c release govreport-store-bench <seed file> [--quick | --scale n] [--stop-after a|b|c]
 import Foundation
 import ReportModel
@@ -192,4 +193,12 @@ try csvFile.close()
 say("(d) writeWideCSV: \(current) current reports (copied up from (b) in \(format(copySeconds, 1)) s) → "
     + "\(format(Double(csvBytes) / 1_048_576, 1)) MiB of CSV in \(format(exportSeconds)) s (limit 3 s; CPU \(format(export.cpu)) s); "
     + "memory before: \(memoryBefore); after: \(memoryAfter)")
+
+// (e) The other two exports' reads over the same reports.
+var workbookRows = 0
+let workbook = try measure { try store.forEachWorkbookRow { _ in workbookRows += 1 } }
+var longCells = 0
+let long = try measure { try store.forEachCell { _ in longCells += 1 } }
+say("(e) forEachWorkbookRow: \(workbookRows) reports in \(format(workbook.wall)) s (CPU \(format(workbook.cpu)) s); "
+    + "forEachCell: \(longCells) cells in \(format(long.wall)) s (CPU \(format(long.cpu)) s)")
 finish()

@@ -79,23 +79,32 @@ extension ReportStore {
         try csv.flush()
     }
 
-    /// Every cell of the current reports matching the filter, by report, in canonical order.
+    /// Every cell of the current reports matching the filter, by report, in name id order (canonical order for
+    /// the templates' own cells), read from each report's packed cells.
     public func forEachCell(matching filter: ReportFilter = .all, _ body: (CellRow) throws -> Void) throws {
         try database.read { c in
-            let names = try database.cellNames.allNames(reader: c)
+            var names = database.cellNames.knownNamesByID()
             let (condition, values) = filter.whereClause
             try c.prepare("""
-                SELECT r.id, r.body, r.year, c.name_id, c.raw, c.kind, c.value, c.unit, c.inferred
-                FROM reports r JOIN cells c ON c.report_id = r.id
-                WHERE \(condition) ORDER BY r.body, r.year, r.id, c.name_id
+                SELECT r.id, r.body, r.year, r.cells_packed
+                FROM reports r WHERE \(condition) ORDER BY r.body, r.year, r.id
                 """).query(values) { row in
-                guard let name = names[row.int64(3)] else { return }
-                let cell = Cell(raw: row.string(4), kind: ReportReader.kind(row, 5), value: ReportReader.cellValue(row, 6),
-                                unit: row.optionalString(7), inferred: row.int(8) == 1)
-                try body(CellRow(reportID: ReportID(row.int64(0)), body: row.optionalString(1),
-                                 year: row.optionalInt64(2).map(Int.init),
-                                 column: CanonicalColumn(table: name.table, row: name.row, column: name.column),
-                                 cell: cell))
+                let id = ReportID(row.int64(0))
+                let issuer = row.optionalString(1)
+                let year = row.optionalInt64(2).map(Int.init)
+                let intact = try row.withUnsafeBytes(3) { packed in
+                    try PackedCells.forEach(packed) { entry in
+                        if entry.nameID >= names.count || names[entry.nameID] == nil {
+                            try database.cellNames.reload(c)
+                            names = database.cellNames.knownNamesByID()
+                        }
+                        guard entry.nameID < names.count, let name = names[entry.nameID] else { return }
+                        try body(CellRow(reportID: id, body: issuer, year: year,
+                                         column: CanonicalColumn(table: name.table, row: name.row, column: name.column),
+                                         cell: entry.cell))
+                    }
+                }
+                guard intact else { throw StoreError.damagedReport(id) }
             }
         }
     }

@@ -114,14 +114,21 @@ enum PackedCells {
 
     /// Appends the decimal digits of `n`, as `String(n)` writes them.
     static func appendDecimal(_ n: Int64, to bytes: inout [UInt8]) {
+        if n >= 0 && n < 10 {
+            bytes.append(0x30 + UInt8(n))
+            return
+        }
         if n < 0 { bytes.append(0x2D) }
+        // Digits from the last, into a buffer wide enough for any Int64 (dividing by the constant 10 is cheap).
         var magnitude = n.magnitude
-        var divisor: UInt64 = 1
-        while magnitude / divisor >= 10 { divisor *= 10 }
-        while divisor > 0 {
-            bytes.append(UInt8(0x30 + magnitude / divisor))
-            magnitude %= divisor
-            divisor /= 10
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(truncatingIfNeeded: 0x30 + magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 

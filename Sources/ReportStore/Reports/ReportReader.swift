@@ -108,29 +108,6 @@ struct ReportReader {
         return tables.mapValues { Table(rows: $0) }
     }
 
-    /// An INTEGER column as an integer, REAL as a decimal, anything else as nil.
-    static func cellValue(_ row: Statement, _ column: Int32) -> CellValue? {
-        switch row.type(column) {
-        case .integer: .integer(row.int64(column))
-        case .real: .decimal(row.double(column))
-        default: nil
-        }
-    }
-
-    /// A `kind` column without making a String of it.
-    static func kind(_ row: Statement, _ column: Int32) -> CellKind {
-        row.withUnsafeBytes(column) { bytes in
-            switch (bytes.first, bytes.count) {
-            case (0x6E, 6): .number  // n
-            case (0x7A, _): .zero  // z
-            case (0x65, _): .empty  // e
-            case (0x6E, 2): .na
-            case (0x6D, _): .missing  // m
-            default: .text
-            }
-        }
-    }
-
     /// The report's findings in the order they were stored (its own first, then cross-year ones).
     func findings(of id: ReportID, in c: Connection) throws -> [StoredFinding] {
         var result: [StoredFinding] = []

@@ -62,17 +62,26 @@ struct ReportWriter: Sendable {
         let insertReport = try c.prepare("""
             INSERT INTO reports (document_sha256, file, format, encoding, template, year, body, title, published,
                                  parsed_status, status, version, supersedes, is_current, stored_at,
-                                 title_year, period_year, text_year, extra_labels, cells_packed)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 title_year, period_year, text_year, extra_labels, cells_packed, cells_json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        try insertReport.run([
-            .text(sha), .text(report.file), .text(report.format), .text(report.encoding),
-            .text(report.template?.rawValue), .integer(report.year), .text(report.body), .text(report.title),
-            .text(report.published), .text(report.status.rawValue), .text(status.rawValue), .integer(version),
-            replaced.first.map { .integer($0.id) } ?? .null, .bool(isCurrent), .integer(now),
-            .integer(report.evidence.titleYear), .integer(report.evidence.periodYear),
-            .integer(report.evidence.textYear), .text(try extraLabelsJSON(report)), .blob(PackedCells.encode(cells)),
-        ])
+        var json: [UInt8] = []
+        json.reserveCapacity(cells.count * 8)
+        CellsJSON.encode(cells, into: &json)
+        try json.withUnsafeBytes { json in
+            // The step reads the borrowed JSON; the reset unbinds it before the buffer goes.
+            defer { insertReport.reset() }
+            try insertReport.bind([
+                .text(sha), .text(report.file), .text(report.format), .text(report.encoding),
+                .text(report.template?.rawValue), .integer(report.year), .text(report.body), .text(report.title),
+                .text(report.published), .text(report.status.rawValue), .text(status.rawValue), .integer(version),
+                replaced.first.map { .integer($0.id) } ?? .null, .bool(isCurrent), .integer(now),
+                .integer(report.evidence.titleYear), .integer(report.evidence.periodYear),
+                .integer(report.evidence.textYear), .text(try extraLabelsJSON(report)), .blob(PackedCells.encode(cells)),
+            ])
+            try insertReport.bind(borrowing: json, at: 21)
+            _ = try insertReport.step()
+        }
         let id = c.lastInsertRowID
 
         let insertSection = try c.prepare("INSERT INTO sections (report_id, section, heading, text) VALUES (?, ?, ?, ?)")
@@ -80,7 +89,6 @@ struct ReportWriter: Sendable {
             guard let section = report.sections[key] else { continue }
             try insertSection.run([.integer(id), .text(key.rawValue), .text(section.heading), .text(section.text)])
         }
-        try insertCells(cells, reportID: id, c)
         try insertFindings(report.findings, reportID: id, crossYear: false, c)
         try insertFindings(crossYear, reportID: id, crossYear: true, c)
 
@@ -144,72 +152,19 @@ struct ReportWriter: Sendable {
                 }
             }
         }
-        // Sort small (id, position) pairs rather than moving the cells around.
-        let order = rows.indices.map { (id: rows[$0].nameID, position: $0) }.sorted { $0.id < $1.id }
-        return order.map { rows[$0.position] }
-    }
-
-    /// Cells go in 32 rows per INSERT: far fewer statement runs than one per cell.
-    private static let cellsPerInsert = 32
-
-    /// The INSERT for n cells, n = 1…cellsPerInsert.
-    private static let insertCellsSQL = (0...cellsPerInsert).map { n in
-        "INSERT INTO cells (report_id, name_id, raw, kind, value, unit, inferred) VALUES "
-            + repeatElement("(?, ?, ?, ?, ?, ?, ?)", count: n).joined(separator: ", ")
-    }
-
-    /// Cells' texts (raw, unit) are copied once per chunk into one buffer and bound from there, rather than
-    /// copied by SQLite text by text.
-    private func insertCells(_ cells: [(nameID: Int64, cell: Cell)], reportID: Int64, _ c: Connection) throws {
-        var texts: [UInt8] = []
-        var spans: [(start: Int, count: Int)] = []  // raw, unit (count -1: NULL) for each cell of the chunk
-        var start = 0
-        while start < cells.count {
-            let chunk = cells[start..<min(start + Self.cellsPerInsert, cells.count)]
-            texts.removeAll(keepingCapacity: true)
-            spans.removeAll(keepingCapacity: true)
-            for (_, cell) in chunk {
-                spans.append((texts.count, cell.raw.utf8.count))
-                texts.append(contentsOf: cell.raw.utf8)
-                if let unit = cell.unit {
-                    spans.append((texts.count, unit.utf8.count))
-                    texts.append(contentsOf: unit.utf8)
-                } else {
-                    spans.append((0, -1))
-                }
-            }
-            let insert = try c.prepare(Self.insertCellsSQL[chunk.count])
-            defer { insert.reset() }
-            try texts.withUnsafeBytes { buffer in
-                var index: Int32 = 1
-                var span = 0
-                for (nameID, cell) in chunk {
-                    try insert.bind(reportID, at: index)
-                    try insert.bind(nameID, at: index + 1)
-                    try insert.bind(borrowing: UnsafeRawBufferPointer(rebasing: buffer[spans[span].start...]
-                        .prefix(spans[span].count)), at: index + 2)
-                    try insert.bind(static: cell.kind.staticName, at: index + 3)
-                    switch cell.value {
-                    case .integer(let n): try insert.bind(n, at: index + 4)
-                    case .decimal(let d): try insert.bind(d, at: index + 4)
-                    case nil: try insert.bindNull(at: index + 4)
-                    }
-                    let unit = spans[span + 1]
-                    if unit.count < 0 {
-                        try insert.bindNull(at: index + 5)
-                    } else {
-                        try insert.bind(borrowing: UnsafeRawBufferPointer(rebasing: buffer[unit.start...]
-                            .prefix(unit.count)), at: index + 5)
-                    }
-                    try insert.bind(cell.inferred ? 1 : 0, at: index + 6)
-                    index += 7
-                    span += 2
-                }
-                // The step reads the borrowed texts; `reset` (deferred) unbinds them before the buffer goes.
-                _ = try insert.step()
-            }
-            start += chunk.count
+        // Ids are small and dense (every template cell has one from the start), so each cell is placed by its
+        // id rather than sorted; a sort of small (id, position) pairs is the fallback.
+        let maxID = rows.reduce(Int64(0)) { max($0, $1.nameID) }
+        guard maxID < Int64(4 * rows.count + 256) else {
+            let order = rows.indices.map { (id: rows[$0].nameID, position: $0) }.sorted { $0.id < $1.id }
+            return order.map { rows[$0.position] }
         }
+        var positions = [Int32](repeating: -1, count: Int(maxID) + 1)
+        for (position, row) in rows.enumerated() { positions[Int(row.nameID)] = Int32(position) }
+        var ordered: [(nameID: Int64, cell: Cell)] = []
+        ordered.reserveCapacity(rows.count)
+        for position in positions where position >= 0 { ordered.append(rows[Int(position)]) }
+        return ordered
     }
 
     private func insertFindings(_ findings: [Finding], reportID: Int64, crossYear: Bool, _ c: Connection) throws {

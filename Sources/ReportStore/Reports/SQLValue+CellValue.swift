@@ -37,17 +37,3 @@ extension ReportStatus {
         return other.severityRank > severityRank ? other : self
     }
 }
-
-extension CellKind {
-    /// The raw value as a static string, bound without copying.
-    var staticName: StaticString {
-        switch self {
-        case .number: "number"
-        case .zero: "zero"
-        case .empty: "empty"
-        case .na: "na"
-        case .text: "text"
-        case .missing: "missing"
-        }
-    }
-}

@@ -2,7 +2,7 @@
 ///
 /// Times are integer milliseconds since 1970-01-01 UTC (the views show them as ISO text).
 package enum Schema {
-    package static let migrations: [Migration] = [v1, v2]
+    package static let migrations: [Migration] = [v1, v2, v3]
 
     /// Tables, indexes and triggers.
     ///
@@ -232,5 +232,64 @@ package enum Schema {
                strftime('%Y-%m-%dT%H:%M:%SZ', j.updated_at / 1000, 'unixepoch') AS updated_at,
                strftime('%Y-%m-%dT%H:%M:%SZ', j.next_attempt_at / 1000, 'unixepoch') AS next_attempt_at
         FROM jobs j;
+        """)
+
+    /// The cells move into their report's row: `reports.cells_json` (see ``CellsJSON``) becomes the cells' form
+    /// in the file, and `cells` becomes a view over it with the table's columns, so that `cells_long`, `t3_wide`
+    /// and people's queries keep working. Storing a report writes one row instead of ~200 `cells` rows.
+    ///
+    /// Existing files are converted in the same transaction: each report's rows become its object (cells whose
+    /// text is their integer value as the bare integer), then the table goes. `cells_long` and `t3_wide` are
+    /// made again with `CROSS JOIN` (reports, then their cells, then the names): `json_each` tells the planner
+    /// that a scan costs next to nothing, so it would otherwise scan every report's cells once per matching
+    /// name. `t3_wide` groups by the report's body and year too, so that a filter on them reaches the reports.
+    static let v3 = Migration(version: 3, name: "cells in the report row", sql: """
+        ALTER TABLE reports ADD COLUMN cells_json TEXT NOT NULL DEFAULT '{}';
+
+        UPDATE reports SET cells_json = coalesce((
+            SELECT json_group_object(c.name_id,
+                CASE WHEN typeof(c.value) = 'integer' AND c.raw = CAST(c.value AS TEXT) AND c.unit IS NULL
+                          AND c.inferred = 0 AND c.kind = CASE c.value WHEN 0 THEN 'zero' ELSE 'number' END
+                     THEN c.value
+                     ELSE json_array(c.raw, c.kind, c.value, c.unit, c.inferred) END)
+            FROM (SELECT * FROM cells WHERE report_id = reports.id ORDER BY name_id) c), '{}');
+
+        DROP VIEW cells_long;
+        DROP VIEW t3_wide;
+        DROP TABLE cells;
+
+        CREATE VIEW cells AS
+        SELECT r.id AS report_id, CAST(e.key AS INTEGER) AS name_id,
+               CASE e.type WHEN 'array' THEN e.value ->> 0 ELSE CAST(e.atom AS TEXT) END AS raw,
+               CASE e.type WHEN 'array' THEN e.value ->> 1
+                           ELSE CASE e.atom WHEN 0 THEN 'zero' ELSE 'number' END END AS kind,
+               CASE e.type WHEN 'array' THEN e.value ->> 2 ELSE e.atom END AS value,
+               CASE e.type WHEN 'array' THEN e.value ->> 3 END AS unit,
+               CASE e.type WHEN 'array' THEN coalesce(e.value ->> 4, 0) ELSE 0 END AS inferred
+        FROM reports r CROSS JOIN json_each(r.cells_json) e;
+
+        CREATE VIEW cells_long AS
+        SELECT c.report_id, r.body, r.year, r.template, r.is_current,
+               n.tbl, n.row_key, n.col_key, n.tbl || '.' || n.row_key || '.' || n.col_key AS name,
+               c.raw, c.kind, c.value, c.unit, c.inferred
+        FROM reports r
+        CROSS JOIN cells c ON c.report_id = r.id
+        CROSS JOIN cell_names n ON n.id = c.name_id;
+
+        CREATE VIEW t3_wide AS
+        SELECT r.id AS report_id, r.body, r.year, r.template, n.row_key,
+               max(CASE n.col_key WHEN 'natural' THEN c.value END) AS natural,
+               max(CASE n.col_key WHEN 'commercial' THEN c.value END) AS commercial,
+               max(CASE n.col_key WHEN 'research' THEN c.value END) AS research,
+               max(CASE n.col_key WHEN 'nonprofit' THEN c.value END) AS nonprofit,
+               max(CASE n.col_key WHEN 'legal' THEN c.value END) AS legal,
+               max(CASE n.col_key WHEN 'other' THEN c.value END) AS other,
+               max(CASE n.col_key WHEN 'total' THEN c.value END) AS total
+        FROM reports r
+        CROSS JOIN cells c ON c.report_id = r.id
+        CROSS JOIN cell_names n ON n.id = c.name_id AND n.tbl = 't3'
+        WHERE r.is_current = 1
+        GROUP BY r.id, r.body, r.year, r.template, n.row_key
+        ORDER BY r.id, min(n.id);
         """)
 }
