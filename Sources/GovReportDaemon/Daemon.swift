@@ -67,17 +67,29 @@ public final class Daemon: Sendable {
         lock = try DataDirectoryLock(path: configuration.lockPath)
         // A smaller writer cache than the store's default: the daemon commits small batches and has a
         // memory budget (≤ 100 MB with a deep backlog).
-        let database = try StoreDatabase(path: configuration.databasePath, fullSync: true, writerCacheKiB: 8 * 1024)
+        let notifier = SystemdNotifier(environment: environment)
+        self.notifier = notifier
+        let database = try StoreDatabase(path: configuration.databasePath, fullSync: true, writerCacheKiB: 8 * 1024,
+                                         willMigrate: { version in
+            // Converting a big file to a new schema can outlast systemd's start timeout; ask for more time.
+            logger.notice("upgrading the database to schema version \(version); this can take a while for a big file",
+                          metadata: ["database": "\(configuration.databasePath)"])
+            notifier.notify("EXTEND_TIMEOUT_USEC=\(Self.migrationAllowance.components.seconds * 1_000_000)\n"
+                            + "STATUS=upgrading the database to schema version \(version)")
+        })
         queue = SQLiteJobQueue(database: database, retryPolicy: configuration.retryPolicy)
         databasePool = BlockingPool(threads: 2 + configuration.workers)
         // Room for parses abandoned after `job_timeout` (a blocked parse keeps its thread until it ends).
         parsePool = BlockingPool(threads: 2 * configuration.workers)
-        notifier = SystemdNotifier(environment: environment)
         runner = JobRunner(workers: configuration.workers, queue: queue, settings: self.settings, events: events,
                            databasePool: databasePool, parsePool: parsePool, progress: progress,
                            converter: Self.converter(for: configuration), drainTimeout: configuration.drainTimeout,
                            logger: logger)
     }
+
+    /// How much longer than its start timeout systemd is asked to wait while a schema migration runs (about 0.4 ms
+    /// per stored report version: an hour covers millions).
+    static let migrationAllowance: Duration = .seconds(3600)
 
     /// The converter the workers give the document reader for PDF and legacy Word: the configured tools as
     /// child processes, each run limited to `job_timeout` (a timeout is retried).

@@ -1,5 +1,6 @@
 import Foundation
 import GovReportDaemon
+import ReportStore
 import Testing
 
 #if canImport(Glibc)
@@ -97,6 +98,30 @@ final class NotifyListener {
 
         kill(daemon.pid, SIGTERM)
         _ = try listener.waitFor("STOPPING=1")
+        #expect(try await daemon.stop(signal: SIGTERM) == 0)
+    }
+
+    @Test func aSchemaUpgradeAtStartAsksSystemdForMoreTimeBeforeReady() async throws {
+        let temporary = try TemporaryDirectory()
+        let path = temporary.path("notify").path
+        let listener = try NotifyListener(path)
+        let data = temporary.path("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        // A file left by a build whose schema stopped one version short of this one.
+        let latest = StoreDatabase.schemaVersion
+        do {
+            let old = try Connection(path: data.appendingPathComponent("govreport.sqlite").path)
+            try Migrator().migrate(old, upTo: latest - 1)
+        }
+        let daemon = try await DaemonProcess.launch(dataDirectory: data, environment: ["NOTIFY_SOCKET": path],
+                                                    waitUntilReady: false)
+        let upgrading = try listener.waitFor("EXTEND_TIMEOUT_USEC=")
+        let extended = upgrading.split(separator: "\n").first { $0.hasPrefix("EXTEND_TIMEOUT_USEC=") }
+        #expect(extended.flatMap { UInt64($0.dropFirst("EXTEND_TIMEOUT_USEC=".count)) }.map { $0 >= 600_000_000 } == true)
+        #expect(upgrading.contains("STATUS=upgrading the database to schema version \(latest)"))
+        _ = try listener.waitFor("READY=1")
+        #expect(try daemon.openQueue().database.fileSchemaVersion() == latest)
+        #expect(daemon.logText.contains("upgrading the database to schema version \(latest)"))
         #expect(try await daemon.stop(signal: SIGTERM) == 0)
     }
 }

@@ -24,7 +24,9 @@ import Testing
         }
 
         // When the current build opens it
-        let database = try StoreDatabase(path: path)
+        var announced: [Int] = []
+        let database = try StoreDatabase(path: path, willMigrate: { announced.append($0) })
+        #expect(announced == Array((version + 1)...StoreDatabase.schemaVersion))
 
         // Then it is at the latest version, sound, with the same schema as a new file, and the data is still there
         #expect(try database.fileSchemaVersion() == StoreDatabase.schemaVersion)
@@ -52,6 +54,15 @@ import Testing
             }
             #expect(count == Int64(CanonicalColumn.of(.gov2021).count))
         }
+    }
+
+    @Test func reopeningACurrentFileAnnouncesNoMigration() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("current.sqlite")
+        _ = try StoreDatabase(path: path)
+        var announced: [Int] = []
+        _ = try StoreDatabase(path: path, willMigrate: { announced.append($0) })
+        #expect(announced.isEmpty)
     }
 
     @Test func refusesAFileFromANewerBuild() throws {
