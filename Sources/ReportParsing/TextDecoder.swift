@@ -157,7 +157,19 @@ public enum TextDecoder {
 
     /// Lossy GB18030 through iconv, one conversion call per stretch of valid input.
     static func gb18030ThroughIconv(_ bytes: [UInt8]) -> DecodedText? {
-        let cd = iconv_open("UTF-8", "GB18030")
+        throughIconv(bytes, from: "GB18030", name: "gb18030")
+    }
+
+    /// Lossy Big5 (as its Hong Kong superset, Big5-HKSCS, which the C library converts): traditional-character
+    /// pages that declare it.
+    static func big5(_ bytes: [UInt8]) -> DecodedText? {
+        throughIconv(bytes, from: "BIG5-HKSCS", name: "big5")
+    }
+
+    /// Lossy decoding through iconv from `charset`, recorded as `name`: an invalid byte becomes U+FFFD and
+    /// decoding resumes after it; nil when the C library cannot convert from `charset`.
+    static func throughIconv(_ bytes: [UInt8], from charset: String, name: String) -> DecodedText? {
+        let cd = iconv_open("UTF-8", charset)
         if cd == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(cd) }
         var output = [UInt8]()
@@ -192,6 +204,6 @@ public enum TextDecoder {
             offset += 1
             _ = iconv(cd, nil, nil, nil, nil)
         }
-        return DecodedText(text: String(decoding: output, as: UTF8.self), encoding: "gb18030", undecodableBytes: bad)
+        return DecodedText(text: String(decoding: output, as: UTF8.self), encoding: name, undecodableBytes: bad)
     }
 }

@@ -27,6 +27,19 @@ struct HTMLCharsetTests {
         #expect(decoded.undecodableBytes == 0)
     }
 
+    @Test("Big5 bytes declared as big5 (or an alias) are read as Big5; a Big5 name folds to big5")
+    func big5Declared() {
+        #expect(HTMLCharset.normalized("big5-hkscs") == "big5")
+        #expect(HTMLCharset.normalized("cp950") == "big5")
+        // 政府資訊公開 in Big5.
+        let body: [UInt8] = [0xAC, 0x46, 0xA9, 0xB2, 0xB8, 0xEA, 0xB0, 0x54, 0xA4, 0xBD, 0xB6, 0x7D]
+        let page = Array("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=BIG5\"><p>".utf8) + body
+        let decoded = HTMLCharset.decode(page)
+        #expect(decoded.encoding == "big5")
+        #expect(decoded.text.hasSuffix("<p>政府資訊公開"))
+        #expect(decoded.undecodableBytes == 0)
+    }
+
     @Test("conflicting declarations: the bytes decide")
     func conflicting() {
         // Declares GB2312 (and UTF-8), saved as UTF-8.

@@ -3,7 +3,8 @@
 /// against what the bytes actually decode as.
 ///
 /// Pages declare GB2312 and are saved as UTF-8, or declare two different charsets; the bytes decide: valid
-/// UTF-8 is UTF-8, otherwise a GB declaration is believed, and without one `TextDecoder` compares candidates.
+/// UTF-8 is UTF-8, otherwise a GB (or Big5) declaration is believed, and without one `TextDecoder` compares
+/// candidates.
 enum HTMLCharset {
     /// How much of the start is searched for declarations.
     static let prescanWindow = 8192
@@ -37,12 +38,13 @@ enum HTMLCharset {
         return out
     }
 
-    /// `gb2312`, `gbk`, `x-gbk`, `cp936` → `gb18030`; `utf8` → `utf-8`.
+    /// `gb2312`, `gbk`, `x-gbk`, `cp936` → `gb18030`; `big5-hkscs`, `cp950` → `big5`; `utf8` → `utf-8`.
     static func normalized(_ name: String) -> String {
         switch name {
         case "utf-8", "utf8", "unicode-1-1-utf-8": "utf-8"
         case "gb2312", "gbk", "gb18030", "x-gbk", "cp936", "csgb2312", "chinese", "euc-cn", "gb_2312-80", "iso-ir-58":
             "gb18030"
+        case "big5", "big5-hkscs", "big5hkscs", "cn-big5", "csbig5", "x-x-big5", "x-big5", "cp950": "big5"
         default: name
         }
     }
@@ -61,9 +63,14 @@ enum HTMLCharset {
         if !starts, let strict = String(validating: bytes, as: UTF8.self) {
             return DecodedText(text: strict, encoding: "utf-8", undecodableBytes: 0)
         }
-        if !starts, declared(bytes).contains("gb18030"), let gb = TextDecoder.gb18030(bytes) {
+        let declarations = starts ? [] : declared(bytes)
+        if declarations.contains("gb18030"), let gb = TextDecoder.gb18030(bytes) {
             // Declared GB and not valid UTF-8: believe the declaration unless GB18030 fails far worse.
             if gb.undecodableBytes * 100 <= bytes.count { return gb }
+        }
+        if declarations.contains("big5"), let big5 = TextDecoder.big5(bytes) {
+            // The same for Big5, which pages in traditional characters declare.
+            if big5.undecodableBytes * 100 <= bytes.count { return big5 }
         }
         return TextDecoder.decode(bytes) ?? DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: "utf-8",
                                                          undecodableBytes: 0)

@@ -493,6 +493,19 @@ def fixture_traditional_gov2021():
           report_truth("gov2021", year, body, p, conv.convert(title), encoding="utf-8"))
 
 
+def fixture_big5_gov2021():
+    """Q17/Q19 the traditional-character page saved in Big5 and declaring it (made from html-traditional-gov2021)."""
+    folder = os.path.join(GOLDEN, "html-traditional-gov2021")
+    with open(os.path.join(folder, "input.html"), encoding="utf-8") as f:
+        text = f.read()
+    with open(os.path.join(folder, "truth.json"), encoding="utf-8") as f:
+        truth = json.load(f)
+    assert '<meta charset="utf-8">' in text
+    text = text.replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=big5">')
+    truth["encoding"] = "big5"
+    write("html-big5-gov2021", text, truth, encoding="big5")
+
+
 def fixture_spa_shell():
     """Q20 a saved single-page application: the report is loaded by script, the page holds none of it."""
     text = "\n".join([
@@ -546,6 +559,7 @@ if __name__ == "__main__":
     fixture_conflicting_charset_gov2021()
     fixture_declared_utf8_gbk_bytes_gov2019()
     fixture_traditional_gov2021()
+    fixture_big5_gov2021()
     fixture_spa_shell()
     fixture_attachment_only()
     print("wrote the html-* fixtures to", GOLDEN)
