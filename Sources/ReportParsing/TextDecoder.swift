@@ -13,7 +13,8 @@ public struct DecodedText: Sendable, Equatable {
     public var undecodableBytes: Int
 }
 
-/// Decodes report text: BOMs first, then strict UTF-8, UTF-16 without BOM, then GB18030 (a superset of GBK/GB2312).
+/// Decodes report text: BOMs first, then strict UTF-8, UTF-16 without BOM, then GB18030 (a superset of GBK/GB2312)
+/// or Big5.
 ///
 /// A successful decode is not proof of the right encoding, so candidates are compared by how much of the result
 /// is plausible Chinese text, and bytes no encoding explains are counted instead of crashing.
@@ -35,12 +36,18 @@ public enum TextDecoder {
         guard let gb else { return u8 }
         guard let u8 else { return gb }
         let gbScore = plausibility(gb), u8Score = plausibility(u8)
+        // Big5 (traditional characters) is tried only when neither reads like a report (GB18030 decodes Big5 bytes
+        // without errors, as nonsense), and wins only where it reads better than both.
+        if max(gbScore, u8Score) * 8 < bytes.count, let big5 = big5(bytes), plausibility(big5) > max(gbScore, u8Score) {
+            return big5
+        }
         if gbScore != u8Score { return gbScore > u8Score ? gb : u8 }
         return gb.undecodableBytes <= u8.undecodableBytes ? gb : u8
     }
 
-    /// Characters that every report uses many times; a wrong decoding produces almost none of them.
-    static let commonCharacters = "的政府信息公开年度报告申请情况本其他行处理不予以数量计总条项"
+    /// Characters that every report uses many times, in simplified and traditional forms; a wrong decoding
+    /// produces almost none of them.
+    static let commonCharacters = "的政府信息公开年度报告申请情况本其他行处理不予以数量计总条项" + "開報請況處數計總條項資訊"
 
     /// `commonCharacters` as a bit set over the Basic Multilingual Plane: bit `v` set for scalar value `v`.
     private static let commonCharacterBits: [UInt64] = {

@@ -28,6 +28,16 @@ struct TextDecoderTests {
         #expect(TextDecoder.plausibility(DecodedText(text: "abc鍏紑", encoding: "utf-8", undecodableBytes: 0)) == 0)
     }
 
+    @Test("Big5 text reads as Big5; GBK text of the same words stays GB18030")
+    func big5() throws {
+        let words = "本年度政府資訊公開工作年度報告，收到申請數量總計十件，處理情況如下"
+        let big5 = try #require(iconvConvert(Array(words.utf8), from: "UTF-8", to: "BIG5-HKSCS"))
+        #expect(TextDecoder.decode(big5) == DecodedText(text: words, encoding: "big5", undecodableBytes: 0))
+        let simplified = "本年度政府信息公开工作年度报告，收到申请数量总计十件，处理情况如下"
+        let gbk = try #require(iconvConvert(Array(simplified.utf8), from: "UTF-8", to: "GB18030"))
+        #expect(TextDecoder.decode(gbk) == DecodedText(text: simplified, encoding: "gb18030", undecodableBytes: 0))
+    }
+
     @Test("GBK without a declaration reads as GB18030; damaged UTF-8 stays UTF-8")
     func chooses() {
         let gbk: [UInt8] = [0xD5, 0xFE, 0xB8, 0xAE, 0xD0, 0xC5, 0xCF, 0xA2, 0xB9, 0xAB, 0xBF, 0xAA]  // 政府信息公开
