@@ -22,8 +22,8 @@ public final class StoreDatabase: @unchecked Sendable {
     ///   - busyTimeout: how long a connection waits for another process's lock before failing with `SQLITE_BUSY`.
     ///   - writerCacheKiB: the writer's page cache; big group commits run faster with more, a long-running
     ///     process with a memory budget (the daemon) may want less.
-    ///   - willMigrate: called with the schema version about to be applied, before each migration the file
-    ///     needs (converting a big file can take minutes; a service tells its supervisor).
+    ///   - willMigrate: called with the schema version about to be applied, before each migration an existing
+    ///     file needs (converting a big file can take minutes; a service tells its supervisor).
     public init(path: String, fullSync: Bool = true, busyTimeout: Duration = .seconds(10),
                 writerCacheKiB: Int = 32768, willMigrate: (_ version: Int) -> Void = { _ in }) throws {
         self.path = path

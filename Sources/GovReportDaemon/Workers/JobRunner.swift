@@ -67,27 +67,48 @@ final class JobRunner: Service {
     }
 
     /// One worker: claim, parse, and commit the previous batch's results while parsing the next batch, so
-    /// that storing (serialised on the database's one writer) overlaps with parsing.
+    /// that storing (serialised on the database's one writer) overlaps with parsing. While a batch is parsed the
+    /// next one is already being claimed: a claim waits for the writer (the intake's and the other workers'
+    /// commits), and the parse threads should not wait with it. A batch claimed ahead is held like any other:
+    /// on shutdown it is parsed and stored within the drain deadline, or rescued at the next start.
     private func work(_ index: Int, _ doorbell: Doorbell) async throws {
-        let queue = self.queue
         var committing: Task<Void, any Error>?
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+        var claimedAhead: Task<[ClaimedJob], any Error>?
+        while !Task.isCancelled {
             progress.beat(.workers)
-            let jobs = try await databasePool.run { try queue.claim(limit: Self.claimLimit) }
+            let jobs: [ClaimedJob]
+            if let ahead = claimedAhead {
+                claimedAhead = nil
+                jobs = try await ahead.value
+            } else if Task.isShuttingDownGracefully {
+                break
+            } else {
+                jobs = try await claim()
+            }
             if jobs.isEmpty {
                 if let previous = committing {
                     committing = nil
                     try await previous.value
                     continue
                 }
+                if Task.isShuttingDownGracefully { break }
                 await doorbell.wait(timeout: .seconds(1))
                 continue
+            }
+            if !Task.isShuttingDownGracefully {
+                claimedAhead = Task { try await self.claim() }
             }
             let results = try await parse(jobs)
             if let previous = committing { try await previous.value }
             committing = Task { try await self.finish(results, of: jobs) }
         }
         if let previous = committing { try await previous.value }
+    }
+
+    /// Claims up to `claimLimit` due jobs.
+    private func claim() async throws -> [ClaimedJob] {
+        let queue = self.queue
+        return try await databasePool.run { try queue.claim(limit: Self.claimLimit) }
     }
 
     /// What one parse gave.

@@ -1,4 +1,4 @@
-public import ReportModel
+import ReportModel
 
 extension CanonicalColumn {
     /// `表三 予以公开 自然人`: the table, the row's and the column's printed labels (the first template that

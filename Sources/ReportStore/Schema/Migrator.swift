@@ -11,16 +11,18 @@ package struct Migrator: Sendable {
     package var latestVersion: Int { migrations.count }
 
     /// Applies the migrations the file lacks, up to `target` (default: all); returns the versions applied.
-    /// `willApply` hears each version just before its transaction starts (converting a big file can take minutes).
+    /// `willApply` hears each version just before its transaction starts when the file already had a schema
+    /// (converting a big file can take minutes; creating a new one takes none).
     @discardableResult
     package func migrate(_ connection: Connection, upTo target: Int? = nil,
                          willApply: (_ version: Int) -> Void = { _ in }) throws -> [Int] {
         let target = target ?? latestVersion
         var applied: [Int] = []
+        let existing = try connection.userVersion > 0
         while true {
             // Read outside the transaction only to announce the step; the transaction checks again.
             let before = try connection.userVersion
-            if before < min(target, latestVersion) { willApply(before + 1) }
+            if existing && before < min(target, latestVersion) { willApply(before + 1) }
             let done = try connection.transaction(.immediate) { () throws -> Int? in
                 let current = try connection.userVersion
                 if current > latestVersion {
