@@ -71,8 +71,21 @@ struct RowMatcher: Sendable {
         var stream: [Unicode.Scalar] = []
         var values: [Value] = []
         var lineEnds: [Int] = []
+        var keyBytes = 0, valueCount = 0
+        for line in lines {
+            keyBytes += line.labelKey.utf8.count
+            valueCount += line.values.count
+        }
+        stream.reserveCapacity(keyBytes)
+        values.reserveCapacity(valueCount)
+        lineEnds.reserveCapacity(lines.count)
         for (i, line) in lines.enumerated() {
-            stream.append(contentsOf: line.labelKey.unicodeScalars)
+            // The key's scalars, decoded from its UTF-8 bytes.
+            var key = line.labelKey
+            key.withUTF8 { b in
+                var k = 0
+                while k < b.count { stream.append(unsafeBitCast(UTF8Scalar.decode(b, at: &k), to: Unicode.Scalar.self)) }
+            }
             lineEnds.append(stream.count)
             // Positions are doubled so a value (just before its line's end) sorts before an anchor that starts the
             // next line exactly where this one ends.
@@ -91,7 +104,7 @@ struct RowMatcher: Sendable {
                let line = lineEnds.firstIndex(where: { 2 * $0 > p }) {
                 parts[0].trailingBlanks = lines[line].trailingBlanks
                 parts[0].lines = [lines[line].number]
-                parts[0].source = lines[line].source
+                parts[0].sourceLines = [lines[line].sourceScalars]
             }
             evidence.append(contentsOf: parts)
         }
@@ -181,7 +194,7 @@ struct RowMatcher: Sendable {
             var lineIndices: [Int] = []
             for v in vs where lineIndices.last != v.lineIndex { lineIndices.append(v.lineIndex) }
             var e = RowEvidence(rows: rows.map(\.key), values: vs.map(\.text), lines: lineIndices.map { lines[$0].number },
-                                source: lineIndices.map { lines[$0].source }.joined(separator: " / "))
+                                sourceLines: lineIndices.map { lines[$0].sourceScalars })
             if lineIndices.count == 1, let line = lineIndices.first {
                 e.leadingBlanks = lines[line].leadingBlanks
                 e.trailingBlanks = lines[line].trailingBlanks

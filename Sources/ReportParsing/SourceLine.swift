@@ -9,36 +9,23 @@ struct SourceLine: Sendable {
     let folded: [Unicode.Scalar]
     /// `CharacterFolding.key` of the text: ideographs, letters and digits only.
     let key: String
-
-    init(number: Int, raw: [Unicode.Scalar]) {
-        self.number = number
-        self.raw = raw
-        var folded = raw
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(raw.count * 3)
-        var vocabulary = false
-        for i in raw.indices {
-            let f = CharacterFolding.fold(raw[i])
-            folded[i] = f
-            if CharacterFolding.isKeyCharacter(f) {
-                CharacterFolding.append(f, to: &bytes)
-                if f == "讯" || f == "档" { vocabulary = true }
-            }
-        }
-        self.folded = folded
-        let key = String(decoding: bytes, as: UTF8.self)
-        self.key = vocabulary ? CharacterFolding.key(key) : key
-    }
-
-    init(number: Int, text: String) {
-        self.init(number: number, raw: Array(text.unicodeScalars))
-    }
+    /// Where the line's bytes lie in the UTF-8 text it was split from.
+    let utf8Range: Range<Int>
 
     /// The line as printed.
     var text: String { CharacterFolding.string(raw) }
 
     /// The text without surrounding white space, for quoting in findings.
     var trimmed: String { CharacterFolding.string(raw[trimmedRange]) }
+
+    /// Where `trimmed` lies in the UTF-8 text the line was split from.
+    var trimmedUTF8Range: Range<Int> {
+        let t = trimmedRange
+        var lo = utf8Range.lowerBound, hi = utf8Range.upperBound
+        for k in 0..<t.lowerBound { lo += CharacterFolding.utf8Length(raw[k]) }
+        for k in t.upperBound..<raw.count { hi -= CharacterFolding.utf8Length(raw[k]) }
+        return lo..<max(lo, hi)
+    }
 
     /// Where `trimmed` lies in `raw`.
     var trimmedRange: Range<Int> {
@@ -124,8 +111,8 @@ struct SourceLine: Sendable {
             }
             previousWasCR = v == 0x0D
             if v == 0x0A || v == 0x0D || v == 0x0C || v == 0x2028 || v == 0x2029 || v == 0x85 {
-                lines.append(SourceLine(number: number, utf8: UnsafeBufferPointer(rebasing: b[lineStart..<i]),
-                                        scalarCount: scalars, keyBytes: &keyBytes, simplified: simplified))
+                lines.append(SourceLine(number: number, utf8: b, range: lineStart..<i, scalarCount: scalars,
+                                        keyBytes: &keyBytes, simplified: simplified))
                 number += 1
                 i += width
                 lineStart = i
@@ -136,18 +123,20 @@ struct SourceLine: Sendable {
             }
         }
         if scalars > 0 {
-            lines.append(SourceLine(number: number, utf8: UnsafeBufferPointer(rebasing: b[lineStart..<n]),
-                                    scalarCount: scalars, keyBytes: &keyBytes, simplified: simplified))
+            lines.append(SourceLine(number: number, utf8: b, range: lineStart..<n, scalarCount: scalars,
+                                    keyBytes: &keyBytes, simplified: simplified))
         }
         return lines
     }
 
-    /// A line from its valid UTF-8 bytes holding `scalarCount` scalars; `keyBytes` is scratch space. Decoding, folding
-    /// (`CharacterFolding.fold`, through the flat table lent by `simplified`) and writing the key's bytes happen in
-    /// one pass over pointers.
-    init(number: Int, utf8 b: UnsafeBufferPointer<UInt8>, scalarCount: Int, keyBytes: inout [UInt8],
-         simplified: UnsafeBufferPointer<UInt32>) {
+    /// A line from the valid UTF-8 bytes of the text in `range`, holding `scalarCount` scalars; `keyBytes` is scratch
+    /// space. Decoding, folding (`CharacterFolding.fold`, through the flat table lent by `simplified`) and writing the
+    /// key's bytes happen in one pass over pointers.
+    init(number: Int, utf8 text: UnsafeBufferPointer<UInt8>, range: Range<Int>, scalarCount: Int,
+         keyBytes: inout [UInt8], simplified: UnsafeBufferPointer<UInt32>) {
         self.number = number
+        self.utf8Range = range
+        let b = UnsafeBufferPointer(rebasing: text[range])
         // A folded scalar never takes more UTF-8 bytes than four per scalar.
         if keyBytes.count < scalarCount * 4 { keyBytes = [UInt8](repeating: 0, count: max(scalarCount * 4, 1024)) }
         var vocabulary = false
