@@ -137,17 +137,27 @@ struct RowMatcher: Sendable {
         let n = nodes.count
         var best = [Int](repeating: Int.min, count: n)
         var back = [Int](repeating: -1, count: n)
-        for i in 0..<n {
-            let node = nodes[i]
-            // From the start: rows before this one form an unanchored span with the values before it.
-            best[i] = 1 - 10 * cost(rows: 0..<node.row, values: 0..<node.valueStart)
-            for j in 0..<i where best[j] != Int.min {
-                let prev = nodes[j]
-                guard prev.row < node.row, prev.position < node.position else { continue }
-                let s = best[j] + 1 - 10 * cost(rows: prev.row..<node.row, values: prev.valueStart..<node.valueStart)
-                if s > best[i] {
-                    best[i] = s
-                    back[i] = j
+        // The pairs of nodes are many (quadratic): walked through pointers, with the cost written out.
+        nodes.withUnsafeBufferPointer { nodes in
+            prefixColumns.withUnsafeBufferPointer { columns in
+                best.withUnsafeMutableBufferPointer { best in
+                    back.withUnsafeMutableBufferPointer { back in
+                        for i in 0..<n {
+                            let node = nodes[i]
+                            // From the start: rows before this one form an unanchored span with the values before it.
+                            best[i] = 1 - 10 * abs(node.valueStart - (columns[node.row] - columns[0]))
+                            for j in 0..<i where best[j] != Int.min {
+                                let prev = nodes[j]
+                                guard prev.row < node.row, prev.position < node.position else { continue }
+                                let needed = columns[node.row] - columns[prev.row]
+                                let s = best[j] + 1 - 10 * abs((node.valueStart - prev.valueStart) - needed)
+                                if s > best[i] {
+                                    best[i] = s
+                                    back[i] = j
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
