@@ -15,16 +15,31 @@ struct DigitSplitSearch {
     private var budget: Int
     /// The pool name of each cut (piece, start, end), `unread` until read; `cutOffset[i]` is where piece i's table starts.
     private var cutOffset: [Int] = []
-    private var cutIndex: [Int] = []
+    private var cutIndex: UnsafeMutablePointer<Int>
     /// The candidate being built (pool names, the first `currentCount` of `stack`), then from `currentCapacity` the
     /// cuts of the piece being cut as (start, end) pairs still to be read.
-    private var stack: [Int] = []
+    private var stack: UnsafeMutablePointer<Int>
+    /// Owns the memory of `cutIndex` and `stack`, which the search writes through pointers (no copy-on-write
+    /// checks on every step).
+    private let storage: Storage
     private var currentCapacity = 0
     private var currentCount = 0
     private var cutCount = 0
     private(set) var out = CellPlacement.Candidates()
     /// A cut not read yet (pool names are indices, -1 or codes below it).
     static let unread = Int.min
+
+    /// Integers on the heap, freed with the last copy of the search.
+    private final class Storage {
+        let ints: UnsafeMutablePointer<Int>
+
+        init(count: Int) {
+            ints = .allocate(capacity: max(count, 1))
+            ints.initialize(repeating: 0, count: max(count, 1))
+        }
+
+        deinit { ints.deallocate() }
+    }
 
     /// Nil when there is nothing to split: no piece of two or more digits, or fewer digits than slots.
     init?(values: [String], read: [Int], slots: Int, limit: Int) {
@@ -61,11 +76,13 @@ struct DigitSplitSearch {
             cutOffset[i] = cells
             cells += (pieceLength[i] + 1) * (pieceLength[i] + 1)
         }
-        cutIndex = [Int](repeating: DigitSplitSearch.unread, count: cells)
         // Each piece gives at least one number and a cut piece no more numbers than it has digits; the cuts on the
         // stack (of the pieces being cut, one inside the other) are no more than the numbers.
         currentCapacity = total + values.count + 1
-        stack = [Int](repeating: 0, count: 3 * currentCapacity)
+        storage = Storage(count: cells + 3 * currentCapacity)
+        cutIndex = storage.ints
+        cutIndex.update(repeating: DigitSplitSearch.unread, count: cells)
+        stack = storage.ints + cells
         out.entries.reserveCapacity(slots * 16)
     }
 

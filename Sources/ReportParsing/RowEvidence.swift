@@ -21,15 +21,20 @@ struct RowEvidence: Sendable {
 
     /// "第12、13行：…": the line numbers and the printed lines, for a finding's location.
     var quotedSource: String {
-        let source = self.source
-        var out = TextBuilder(capacity: source.utf8.count + lines.count * 8 + 16)
+        var scalars = 0
+        for line in sourceLines { scalars += line.count }
+        var out = TextBuilder(capacity: scalars * 3 + sourceLines.count * 3 + lines.count * 8 + 16)
         out.append("第")
         for (i, n) in lines.enumerated() {
             if i > 0 { out.append("、") }
             out.append(n)
         }
         out.append("行：")
-        out.append(source)
+        // `source`, written straight into the quote.
+        for (i, line) in sourceLines.enumerated() {
+            if i > 0 { out.append(" / ") }
+            out.append(scalars: line)
+        }
         return out.string
     }
 

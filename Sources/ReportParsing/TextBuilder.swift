@@ -15,6 +15,11 @@ struct TextBuilder {
         if case .none = lent { bytes.append(contentsOf: s.utf8) }
     }
 
+    /// Appends the UTF-8 bytes of scalars.
+    mutating func append(scalars: ArraySlice<Unicode.Scalar>) {
+        for s in scalars { CharacterFolding.append(s, to: &bytes) }
+    }
+
     /// Appends an integer in decimal, as `String(n)` writes it.
     mutating func append(_ n: Int) {
         append(Int64(n))
