@@ -14,9 +14,14 @@ struct RowMatcher: Sendable {
     /// The anchors by the low bits of their first scalar (`bucketMask`): which (row, anchor) may start at a position.
     let anchorsByFirstScalar: [[(row: Int, anchor: Int)]]
     static let bucketMask: UInt32 = 0xFFF
+    /// How many columns the rows before each row have: `prefixColumns[r]` for rows `0..<r`, the total last.
+    let prefixColumns: [Int]
 
     init(rows: [RowDefinition]) {
         self.rows = rows
+        var prefix = [0]
+        for row in rows { prefix.append(prefix[prefix.count - 1] + row.columns.count) }
+        self.prefixColumns = prefix
         self.anchorScalars = rows.map { row in row.anchors.map { Array($0.unicodeScalars) } }
         var buckets = [[(row: Int, anchor: Int)]](repeating: [], count: Int(RowMatcher.bucketMask) + 1)
         for (r, anchors) in anchorScalars.enumerated() {
@@ -113,9 +118,7 @@ struct RowMatcher: Sendable {
 
     /// The chain of anchors that best explains where the values are (dynamic programming over anchor occurrences).
     func bestSpans(occurrences: [[Int]], valuePositions: [Int]) -> [Span] {
-        let columnCounts = rows.map(\.columns.count)
-        var prefixColumns = [0]
-        for c in columnCounts { prefixColumns.append(prefixColumns.last! + c) }
+        let prefixColumns = self.prefixColumns
         func valueIndex(atOrAfter position: Int) -> Int {
             var lo = 0, hi = valuePositions.count
             while lo < hi {
