@@ -104,11 +104,13 @@ struct DigitSplitSearch {
         return out.count >= limit || budget < 0 ? CellPlacement.Candidates() : out
     }
 
+    /// Takes one step from the budget; false once it is spent.
     private mutating func spend() -> Bool {
         budget -= 1
         return budget >= 0
     }
 
+    /// Places pieces i… into `remaining` numbers: piece i whole, or cut into two or more when it is a digit run.
     private mutating func go(_ i: Int, _ remaining: Int, pool: inout CellPool) {
         guard out.count < limit, spend() else { return }
         if i == pieceLength.count {
@@ -171,7 +173,7 @@ struct DigitSplitSearch {
         }
     }
 
-    /// The pool index of the number cut from piece i, read once however many splits share it.
+    /// The pool name of the number cut from piece i, read once however many splits share it.
     private mutating func cell(_ i: Int, _ lo: Int, _ hi: Int, pool: inout CellPool) -> Int {
         let key = cutOffset[i] + lo * (pieceLength[i] + 1) + hi
         if cutIndex[key] == DigitSplitSearch.unread {
