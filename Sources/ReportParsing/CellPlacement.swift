@@ -46,6 +46,8 @@ struct CellPlacement {
         self.rowOfSlot = rowOfSlot
         self.rowIndex = Dictionary(uniqueKeysWithValues: table.rows.enumerated().map { ($1.key, $0) })
         self.rowIdentities = rowIdentities
+        self.rowKeys = table.rows.map { $0.key }
+        self.columnKeys = table.rows.map { row in row.columns.map { $0.key } }
     }
 
     /// Slots of each template row, the row of each slot, and each row's own identities (row sums).
@@ -53,6 +55,9 @@ struct CellPlacement {
     let rowOfSlot: [Int]
     let rowIndex: [String: Int]
     let rowIdentities: [[SumIdentity]]
+    /// The keys of the rows, and of each row's columns, for writing the table out.
+    let rowKeys: [String]
+    let columnKeys: [[String]]
 
     func slot(_ row: String, _ column: String) -> Int {
         slotIndex[row + "\u{0}" + column]!
@@ -116,11 +121,12 @@ struct CellPlacement {
                 findings: &findings)
         var rows: [String: [String: Cell]] = [:]
         rows.reserveCapacity(table.rows.count)
-        for (r, row) in table.rows.enumerated() {
+        for r in 0..<rowKeys.count {
+            let keys = columnKeys[r], slotsOfRow = rowSlots[r]
             var columns: [String: Cell] = [:]
-            columns.reserveCapacity(row.columns.count)
-            for (c, column) in row.columns.enumerated() { columns[column.key] = cells[rowSlots[r][c]] ?? .missing }
-            rows[row.key] = columns
+            columns.reserveCapacity(keys.count)
+            for c in 0..<keys.count { columns[keys[c]] = cells[slotsOfRow[c]] ?? .missing }
+            rows[rowKeys[r]] = columns
         }
         return (Table(rows: rows), findings)
     }
@@ -151,11 +157,28 @@ struct CellPlacement {
         if binomial(n, cellsRead.count, cap: candidateLimit + 1) <= candidateLimit {
             candidates.entries.reserveCapacity(candidates.entries.count
                 + binomial(n, cellsRead.count, cap: candidateLimit + 1) * n)
-            forEachCombination(n, choose: cellsRead.count, limit: candidateLimit) { chosen in
-                let base = candidates.entries.count
-                for _ in 0..<n { candidates.entries.append(CellPlacement.unprinted) }
-                for (k, slot) in chosen.enumerated() { candidates.entries[base + slot] = cellsRead[k] }
+            // The increasing choices of slots in the order `forEachCombination` gives them, written in place.
+            let k = cellsRead.count
+            var chosen = Array(0..<k)
+            var made = 0
+            while k <= n {
+                var next = 0
+                for slot in 0..<n {
+                    if next < k && chosen[next] == slot {
+                        candidates.entries.append(cellsRead[next])
+                        next += 1
+                    } else {
+                        candidates.entries.append(CellPlacement.unprinted)
+                    }
+                }
                 candidates.count += 1
+                made += 1
+                if made >= candidateLimit || k == 0 { break }
+                var i = k - 1
+                while i >= 0 && chosen[i] == n - k + i { i -= 1 }
+                if i < 0 { break }
+                chosen[i] += 1
+                for j in (i + 1)..<k { chosen[j] = chosen[j - 1] + 1 }
             }
         }
 
@@ -338,8 +361,10 @@ struct CellPlacement {
         var disagree = [Bool](repeating: false, count: slots.count)
         for choice in survivors {
             var values = known
-            for (g, k) in zip(groups, choice) where k >= 0 {
-                for (i, s) in g.slots.enumerated() { values[s] = g.vectors[k][i] }
+            // Groups are read in place (indexing), not copied.
+            for gi in groups.indices where choice[gi] >= 0 {
+                let k = choice[gi]
+                for (i, s) in groups[gi].slots.enumerated() { values[s] = groups[gi].vectors[k][i] }
             }
             _ = CellPlacement.infer(&values, opaque: opaque, identities: identities, mustCheck: mustCheck)
             for s in 0..<slots.count where !certain[s] {
@@ -352,15 +377,19 @@ struct CellPlacement {
         }
         // Which of each group's readings take part in some surviving combination.
         var usedVectors = [[Int]](repeating: [], count: groups.count)
-        for (gi, g) in groups.enumerated() {
-            var used = [Bool](repeating: false, count: g.vectors.count)
+        for gi in groups.indices {
+            var used = [Bool](repeating: false, count: groups[gi].vectors.count)
             for choice in survivors where choice[gi] >= 0 { used[choice[gi]] = true }
             usedVectors[gi] = used.indices.filter { used[$0] }
         }
         var placed = [Bool](repeating: false, count: slots.count)
-        for (gi, g) in groups.enumerated() {
+        for gi in groups.indices {
+            // The group's parts are read where they are, without copying the whole group.
+            let groupSlots = groups[gi].slots
+            let byVector = groups[gi].candidatesByVector
+            let entries = groups[gi].candidates.entries
             var inferredCount = 0, missingCount = 0
-            for (i, s) in g.slots.enumerated() {
+            for (i, s) in groupSlots.enumerated() {
                 placed[s] = true
                 guard !survivors.isEmpty, !disagree[s], case .some(.some(let v)) = agreed[s] else {
                     cells[s] = .missing
@@ -372,22 +401,22 @@ struct CellPlacement {
                 var printed: Int?
                 var uniform = true
                 for k in usedVectors[gi] {
-                    for c in g.candidatesByVector[k] {
-                        let cell = g.candidates.entries[c * g.slots.count + i]
+                    for c in byVector[k] {
+                        let cell = entries[c * groupSlots.count + i]
                         if let p = printed { if p != cell { uniform = false } } else { printed = cell }
                         if !uniform { break }
                     }
                     if !uniform { break }
                 }
                 if uniform, let p = printed, p != CellPlacement.unprinted {
-                    cells[s] = g.pool[p]
+                    cells[s] = groups[gi].pool[p]
                 } else {
                     cells[s] = .inferred(.integer(v))
                     inferredCount += 1
                 }
             }
-            findings.append(groupFinding(g, survivors: survivors.count, inferred: inferredCount, missing: missingCount,
-                                         cells: cells))
+            findings.append(groupFinding(groups[gi], survivors: survivors.count, inferred: inferredCount,
+                                         missing: missingCount, cells: cells))
         }
         // Cells outside every group that the identities filled.
         for s in 0..<slots.count where !certain[s] && !placed[s] && cells[s] == nil {
