@@ -4,9 +4,35 @@
 /// and re-typesetting of the same report.
 public enum Fingerprint {
     public static func of(rule: String, location: FindingLocation) -> String {
-        let key = [rule, location.section?.rawValue ?? "", location.table?.rawValue ?? "",
-                   location.row ?? "", location.column ?? ""].joined(separator: "|")
-        return hex(fnv1a(key))
+        // The hash of the parts joined by "|", taken part by part without building the joined text.
+        var h = offsetBasis
+        h = fnv1a(rule, from: h)
+        h = (h ^ 0x7C) &* prime  // "|"
+        h = fnv1a(location.section?.rawValue ?? "", from: h)
+        h = (h ^ 0x7C) &* prime  // "|"
+        h = fnv1a(location.table?.rawValue ?? "", from: h)
+        h = (h ^ 0x7C) &* prime  // "|"
+        h = fnv1a(location.row ?? "", from: h)
+        h = (h ^ 0x7C) &* prime  // "|"
+        h = fnv1a(location.column ?? "", from: h)
+        return hex(h)
+    }
+
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+    /// FNV-1a continued over a string's UTF-8 bytes from the hash `h`.
+    @inline(__always)
+    static func fnv1a(_ s: String, from h: UInt64) -> UInt64 {
+        var h = h
+        var s = s
+        s.withUTF8 { bytes in
+            for b in bytes {
+                h ^= UInt64(b)
+                h = h &* prime
+            }
+        }
+        return h
     }
 
     /// 64-bit FNV-1a of the UTF-8 bytes.
@@ -19,8 +45,14 @@ public enum Fingerprint {
         return h
     }
 
+    /// The value as 16 lowercase hex digits, zero-padded.
     static func hex(_ v: UInt64) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
+        String(unsafeUninitializedCapacity: 16) { out in
+            let digits: StaticString = "0123456789abcdef"
+            digits.withUTF8Buffer { d in
+                for i in 0..<16 { out[i] = d[Int((v >> UInt64(60 - 4 * i)) & 0xF)] }
+            }
+            return 16
+        }
     }
 }

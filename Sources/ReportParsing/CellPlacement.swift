@@ -46,6 +46,8 @@ struct CellPlacement {
         self.rowOfSlot = rowOfSlot
         self.rowIndex = Dictionary(uniqueKeysWithValues: table.rows.enumerated().map { ($1.key, $0) })
         self.rowIdentities = rowIdentities
+        self.rowKeys = table.rows.map { $0.key }
+        self.columnKeys = table.rows.map { row in row.columns.map { $0.key } }
     }
 
     /// Slots of each template row, the row of each slot, and each row's own identities (row sums).
@@ -53,6 +55,9 @@ struct CellPlacement {
     let rowOfSlot: [Int]
     let rowIndex: [String: Int]
     let rowIdentities: [[SumIdentity]]
+    /// The keys of the rows, and of each row's columns, for writing the table out.
+    let rowKeys: [String]
+    let columnKeys: [[String]]
 
     func slot(_ row: String, _ column: String) -> Int {
         slotIndex[row + "\u{0}" + column]!
@@ -112,14 +117,16 @@ struct CellPlacement {
         let known = cells.map { $0.flatMap(CellPlacement.solvingValue) }
         let opaque = cells.map { c in c.map { CellPlacement.solvingValue($0) == nil } ?? false }
         let survivors = combine(groups, known: known, certain: certain, opaque: opaque)
-        resolve(groups, survivors: survivors, cells: &cells, certain: certain, findings: &findings)
+        resolve(groups, survivors: survivors, cells: &cells, certain: certain, known: known, opaque: opaque,
+                findings: &findings)
         var rows: [String: [String: Cell]] = [:]
         rows.reserveCapacity(table.rows.count)
-        for (r, row) in table.rows.enumerated() {
+        for r in 0..<rowKeys.count {
+            let keys = columnKeys[r], slotsOfRow = rowSlots[r]
             var columns: [String: Cell] = [:]
-            columns.reserveCapacity(row.columns.count)
-            for (c, column) in row.columns.enumerated() { columns[column.key] = cells[rowSlots[r][c]] ?? .missing }
-            rows[row.key] = columns
+            columns.reserveCapacity(keys.count)
+            for c in 0..<keys.count { columns[keys[c]] = cells[slotsOfRow[c]] ?? .missing }
+            rows[rowKeys[r]] = columns
         }
         return (Table(rows: rows), findings)
     }
@@ -150,11 +157,28 @@ struct CellPlacement {
         if binomial(n, cellsRead.count, cap: candidateLimit + 1) <= candidateLimit {
             candidates.entries.reserveCapacity(candidates.entries.count
                 + binomial(n, cellsRead.count, cap: candidateLimit + 1) * n)
-            forEachCombination(n, choose: cellsRead.count, limit: candidateLimit) { chosen in
-                let base = candidates.entries.count
-                for _ in 0..<n { candidates.entries.append(CellPlacement.unprinted) }
-                for (k, slot) in chosen.enumerated() { candidates.entries[base + slot] = cellsRead[k] }
+            // The increasing choices of slots in the order `forEachCombination` gives them, written in place.
+            let k = cellsRead.count
+            var chosen = Array(0..<k)
+            var made = 0
+            while k <= n {
+                var next = 0
+                for slot in 0..<n {
+                    if next < k && chosen[next] == slot {
+                        candidates.entries.append(cellsRead[next])
+                        next += 1
+                    } else {
+                        candidates.entries.append(CellPlacement.unprinted)
+                    }
+                }
                 candidates.count += 1
+                made += 1
+                if made >= candidateLimit || k == 0 { break }
+                var i = k - 1
+                while i >= 0 && chosen[i] == n - k + i { i -= 1 }
+                if i < 0 { break }
+                chosen[i] += 1
+                for j in (i + 1)..<k { chosen[j] = chosen[j - 1] + 1 }
             }
         }
 
@@ -172,8 +196,8 @@ struct CellPlacement {
             if !isSplit && splitSurvived { break }
             for i in 0..<n {
                 let k = candidates.entries[c * n + i]
-                values[i] = k == CellPlacement.unprinted ? nil : pool.solving[k]
-                opaque[i] = k == CellPlacement.unprinted ? false : pool.isOpaque(k)
+                values[i] = pool.solvingValue(k)
+                opaque[i] = pool.isOpaque(k)
             }
             guard CellPlacement.infer(&values, opaque: opaque, identities: localIdentities, mustCheck: nil) else { continue }
             if isSplit && !splitSurvived {
@@ -224,71 +248,10 @@ struct CellPlacement {
     /// the pool index of each value read whole.
     func splitCandidates(_ values: [String], read: [Int], slots: Int, pool: inout CellPool) -> Candidates {
         // Nothing to split without a value of two or more digits (checked before building the pieces).
-        guard values.count < slots, values.contains(where: CellPlacement.isDigitRun) else { return Candidates() }
-        // The folded, space-free pieces as UTF-8; a run is two or more ASCII digits.
-        let pieces = values.map { Array(CharacterFolding.compact($0).utf8) }
-        func allDigits(_ p: [UInt8]) -> Bool { p.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
-        guard pieces.contains(where: { $0.count >= 2 && allDigits($0) }) else { return Candidates() }
-        let total = pieces.reduce(0) { $0 + (allDigits($1) ? $1.count : 1) }
-        guard total >= slots else { return Candidates() }
-        var out = Candidates()
-        var current: [Int] = []
-        // The pool index of each cut (piece, start, end), read once however many splits share it: one table of
-        // (count + 1)² entries per splittable piece, -1 until read.
-        var cutOffset = [Int](repeating: 0, count: pieces.count)
-        var cutCount = 0
-        for (i, p) in pieces.enumerated() where p.count >= 2 {
-            cutOffset[i] = cutCount
-            cutCount += (p.count + 1) * (p.count + 1)
-        }
-        var cutIndex = [Int](repeating: -1, count: cutCount)
-        func cell(_ i: Int, _ cut: Range<Int>) -> Int {
-            let p = pieces[i]
-            let key = cutOffset[i] + cut.lowerBound * (p.count + 1) + cut.upperBound
-            if cutIndex[key] < 0 {
-                // A cut is at most 12 digits without a leading zero: its text is its integer in plain decimal.
-                var n: Int64 = 0
-                for d in p[cut] { n = n * 10 + Int64(d - 0x30) }
-                cutIndex[key] = pool.index(readingInteger: n)
-            }
-            return cutIndex[key]
-        }
-        // A local, so that the nested search functions capture neither `self` nor its tables.
-        let candidateLimit = self.candidateLimit
-        // Every enumeration step counts against one budget, so a long run of digits cannot take long.
-        let budget = SearchBudget(limit: candidateLimit * 10)
-        func go(_ i: Int, _ remaining: Int) {
-            guard out.count < candidateLimit, budget.spend() else { return }
-            if i == pieces.count {
-                if remaining == 0 {
-                    out.entries.append(contentsOf: current)
-                    out.count += 1
-                }
-                return
-            }
-            let p = pieces[i]
-            let splittable = p.count >= 2 && allDigits(p)
-            let tokensLeft = pieces.count - i - 1
-            let maxParts = splittable ? min(p.count, remaining - tokensLeft) : 1
-            guard maxParts >= 1 else { return }
-            for parts in 1...maxParts {
-                if parts == 1 {
-                    current.append(read[i])
-                    go(i + 1, remaining - 1)
-                    current.removeLast()
-                } else {
-                    CellPlacement.forEachSplit(p, parts: parts, budget: budget) { cuts in
-                        let before = current.count
-                        for cut in cuts { current.append(cell(i, cut)) }
-                        go(i + 1, remaining - parts)
-                        current.removeLast(current.count - before)
-                    }
-                }
-            }
-        }
-        go(0, slots)
-        // A search cut short would make a guess look certain: then no split is offered at all.
-        return out.count >= candidateLimit || budget.exhausted ? Candidates() : out
+        guard values.count < slots, values.contains(where: CellPlacement.isDigitRun),
+              var search = DigitSplitSearch(values: values, read: read, slots: slots, limit: candidateLimit)
+        else { return Candidates() }
+        return search.run(slots: slots, pool: &pool)
     }
 
     /// True when the value's compact folded text (`CharacterFolding.compact`) is two or more ASCII digits.
@@ -305,36 +268,6 @@ struct CellPlacement {
 
     /// Longest number a cut may produce: counts of a trillion or more are not plausible table values.
     static let maxDigitsPerCell = 12
-
-    /// Calls body with the ways of cutting ASCII digits into `parts` numbers without leading zeros (as ranges of
-    /// `digits`), each step spending from the budget.
-    static func forEachSplit(_ digits: [UInt8], parts: Int, budget: SearchBudget, _ body: ([Range<Int>]) -> Void) {
-        let zero = UInt8(ascii: "0")
-        var cuts: [Range<Int>] = []
-        cuts.reserveCapacity(parts)
-        func go(_ start: Int, _ left: Int) {
-            guard budget.spend() else { return }
-            if left == 1 {
-                let count = digits.count - start
-                if count <= CellPlacement.maxDigitsPerCell && (count == 1 || digits[start] != zero) {
-                    cuts.append(start..<digits.count)
-                    body(cuts)
-                    cuts.removeLast()
-                }
-                return
-            }
-            let maxEnd = min(digits.count - (left - 1), start + CellPlacement.maxDigitsPerCell)
-            var end = start + 1
-            while end <= maxEnd {
-                if end - start > 1 && digits[start] == zero { break }
-                cuts.append(start..<end)
-                go(end, left - 1)
-                cuts.removeLast()
-                end += 1
-            }
-        }
-        go(0, parts)
-    }
 
     /// Fills unknown values that an identity determines, and checks the identities (all of them, or those that
     /// touch `mustCheck` slots). False when an identity fails or would need a negative count.
@@ -419,18 +352,21 @@ struct CellPlacement {
 
     // MARK: Resolving
 
-    func resolve(_ groups: [Group], survivors: [[Int]], cells: inout [Cell?], certain: [Bool], findings: inout [Finding]) {
-        let known = cells.map { $0.flatMap(CellPlacement.solvingValue) }
-        let opaque = cells.map { c in c.map { CellPlacement.solvingValue($0) == nil } ?? false }
+    /// `known` and `opaque` are what `place` derived from the cells placed as printed (`solvingValue`).
+    func resolve(_ groups: [Group], survivors: [[Int]], cells: inout [Cell?], certain: [Bool], known: [Int64?],
+                 opaque: [Bool], findings: inout [Finding]) {
+        let mustCheck = certain.map { !$0 }
         // Values every surviving combination gives each slot (after inference).
         var agreed = [Int64??](repeating: .none, count: slots.count)
         var disagree = [Bool](repeating: false, count: slots.count)
         for choice in survivors {
             var values = known
-            for (g, k) in zip(groups, choice) where k >= 0 {
-                for (i, s) in g.slots.enumerated() { values[s] = g.vectors[k][i] }
+            // Groups are read in place (indexing), not copied.
+            for gi in groups.indices where choice[gi] >= 0 {
+                let k = choice[gi]
+                for (i, s) in groups[gi].slots.enumerated() { values[s] = groups[gi].vectors[k][i] }
             }
-            _ = CellPlacement.infer(&values, opaque: opaque, identities: identities, mustCheck: certain.map { !$0 })
+            _ = CellPlacement.infer(&values, opaque: opaque, identities: identities, mustCheck: mustCheck)
             for s in 0..<slots.count where !certain[s] {
                 if case .some(let previous) = agreed[s] {
                     if previous != values[s] { disagree[s] = true }
@@ -441,15 +377,19 @@ struct CellPlacement {
         }
         // Which of each group's readings take part in some surviving combination.
         var usedVectors = [[Int]](repeating: [], count: groups.count)
-        for (gi, g) in groups.enumerated() {
-            var used = [Bool](repeating: false, count: g.vectors.count)
+        for gi in groups.indices {
+            var used = [Bool](repeating: false, count: groups[gi].vectors.count)
             for choice in survivors where choice[gi] >= 0 { used[choice[gi]] = true }
             usedVectors[gi] = used.indices.filter { used[$0] }
         }
         var placed = [Bool](repeating: false, count: slots.count)
-        for (gi, g) in groups.enumerated() {
+        for gi in groups.indices {
+            // The group's parts are read where they are, without copying the whole group.
+            let groupSlots = groups[gi].slots
+            let byVector = groups[gi].candidatesByVector
+            let entries = groups[gi].candidates.entries
             var inferredCount = 0, missingCount = 0
-            for (i, s) in g.slots.enumerated() {
+            for (i, s) in groupSlots.enumerated() {
                 placed[s] = true
                 guard !survivors.isEmpty, !disagree[s], case .some(.some(let v)) = agreed[s] else {
                     cells[s] = .missing
@@ -461,22 +401,22 @@ struct CellPlacement {
                 var printed: Int?
                 var uniform = true
                 for k in usedVectors[gi] {
-                    for c in g.candidatesByVector[k] {
-                        let cell = g.candidates.entries[c * g.slots.count + i]
+                    for c in byVector[k] {
+                        let cell = entries[c * groupSlots.count + i]
                         if let p = printed { if p != cell { uniform = false } } else { printed = cell }
                         if !uniform { break }
                     }
                     if !uniform { break }
                 }
                 if uniform, let p = printed, p != CellPlacement.unprinted {
-                    cells[s] = g.pool[p]
+                    cells[s] = groups[gi].pool[p]
                 } else {
                     cells[s] = .inferred(.integer(v))
                     inferredCount += 1
                 }
             }
-            findings.append(groupFinding(g, survivors: survivors.count, inferred: inferredCount, missing: missingCount,
-                                         cells: g.slots.map { cells[$0]! }))
+            findings.append(groupFinding(groups[gi], survivors: survivors.count, inferred: inferredCount,
+                                         missing: missingCount, cells: cells))
         }
         // Cells outside every group that the identities filled.
         for s in 0..<slots.count where !certain[s] && !placed[s] && cells[s] == nil {
@@ -484,13 +424,13 @@ struct CellPlacement {
         }
     }
 
-    func groupFinding(_ g: Group, survivors: Int, inferred: Int, missing: Int, cells: [Cell]) -> Finding {
+    func groupFinding(_ g: Group, survivors: Int, inferred: Int, missing: Int, cells: [Cell?]) -> Finding {
         // The message is written as bytes (`TextBuilder`): appending its many short pieces to a String costs more.
         let e = g.evidence
         var message = TextBuilder()
         message.append(table.id.displayName)
         message.append("“")
-        message.append(label(e.rows))
+        appendLabel(e.rows, to: &message)
         message.append("”行")
         if e.values.isEmpty {
             message.append("没有印数字")
@@ -506,17 +446,19 @@ struct CellPlacement {
             message.append(g.slots.count)
             message.append("个")
         }
-        var readout = TextBuilder(capacity: cells.count * 4)
-        for (i, cell) in cells.enumerated() {
-            if i > 0 { readout.append(" ") }
-            readout.append(cell.value.map(\.description) ?? "?")
+        /// The cells as read, "?" for those without a value.
+        func appendReadout() {
+            for (i, s) in g.slots.enumerated() {
+                if i > 0 { message.append(" ") }
+                if let value = cells[s]?.value { message.append(value) } else { message.append("?") }
+            }
         }
         if missing > 0 {
             message.append(survivors == 0 ? "；没有一种排列能同时满足表内勾稽关系" : "；有多种排列都满足表内勾稽关系")
             message.append("，无法确定的")
             message.append(missing)
             message.append("格按缺失处理（读出：")
-            message.append(readout.string)
+            appendReadout()
             message.append("），请核对原文。")
             return .error(RuleID.docShape(table.id), message.string, at: location(e))
         }
@@ -524,19 +466,32 @@ struct CellPlacement {
             message.append("；按勾稽关系推定")
             message.append(inferred)
             message.append("格的数值，该行读作：")
-            message.append(readout.string)
+            appendReadout()
             message.append("，请核对原文。")
             return .warning(RuleID.docShape(table.id), message.string, at: location(e))
         }
         message.append(g.split ? "；数字连在一起，按勾稽关系拆分" : "；按勾稽关系确定了各数字所在的列")
         message.append("，读作：")
-        message.append(readout.string)
+        appendReadout()
         message.append("。")
         return .info(RuleID.docShape(table.id), message.string, at: location(e))
     }
 
     func label(_ rows: [String]) -> String {
-        rows.compactMap { rowIndex[$0].map { table.rows[$0].label } }.joined(separator: "”“")
+        var out = TextBuilder(capacity: 64)
+        appendLabel(rows, to: &out)
+        return out.string
+    }
+
+    /// The template labels of the rows joined by ”“ (rows the table lacks left out).
+    func appendLabel(_ rows: [String], to out: inout TextBuilder) {
+        var first = true
+        for key in rows {
+            guard let r = rowIndex[key] else { continue }
+            if !first { out.append("”“") }
+            out.append(table.rows[r].label)
+            first = false
+        }
     }
 
     func location(_ e: RowEvidence) -> FindingLocation {
@@ -555,22 +510,6 @@ func binomial(_ n: Int, _ k: Int, cap: Int) -> Int {
         if result >= cap { return cap }
     }
     return result
-}
-
-/// A count of search steps that runs out, shared by nested enumerations.
-final class SearchBudget {
-    private var left: Int
-
-    init(limit: Int) { left = limit }
-
-    /// Takes one step; false once the budget is spent.
-    func spend() -> Bool {
-        left -= 1
-        return left >= 0
-    }
-
-    /// True once a step was refused.
-    var exhausted: Bool { left < 0 }
 }
 
 /// Calls body with every increasing choice of k of n indices, up to a limit.

@@ -4,6 +4,8 @@ import ReportModel
 ///
 /// Candidate placements refer to cells by index, so trying thousands of placements copies integers instead of
 /// cells. Equal cells share one index, which makes comparing two indices the same as comparing the cells.
+/// Numbers cut from digit runs that no printed value already holds are not stored at all: they are named by a
+/// code made from their integer (`index(cutInteger:)`), still one name per distinct cell.
 struct CellPool {
     /// The cells, each distinct. A cell's `raw` is the trimmed printed text it was read from.
     private(set) var cells: [Cell] = []
@@ -22,8 +24,16 @@ struct CellPool {
     private var integerIndexed = 0
     static let linearLimit = 16
 
+    init() {
+        cells.reserveCapacity(8)
+        solving.reserveCapacity(8)
+        canonical.reserveCapacity(8)
+    }
+
     /// The index of the cell read from printed text (`CellReader.read`), reading each text once.
     mutating func index(reading text: String) -> Int {
+        // Plain decimal digits (most printed values): the cell with that integer is the cell with that text.
+        if let n = CellPool.canonicalInteger(text) { return index(readingInteger: n, text: text) }
         if cells.count <= CellPool.linearLimit {
             // Most printed values carry no surrounding space: equal to a kept trimmed text, they trim to it.
             if let i = cells.firstIndex(where: { $0.raw == text }) { return i }
@@ -43,6 +53,11 @@ struct CellPool {
     /// The index of the cell read from `n` (at least 0) written in plain decimal: the same as
     /// `index(reading: String(n))`, without making and hashing the text when the cell is already there.
     mutating func index(readingInteger n: Int64) -> Int {
+        index(readingInteger: n, text: nil)
+    }
+
+    /// `index(readingInteger:)` with the text `String(n)` at hand when the caller has it.
+    private mutating func index(readingInteger n: Int64, text: String?) -> Int {
         if cells.count <= CellPool.linearLimit {
             if let i = canonical.firstIndex(of: n) { return i }
         } else {
@@ -53,7 +68,14 @@ struct CellPool {
             if let i = indexByInteger[n] { return i }
         }
         // No cell has the text String(n): read it (`CellReader.read` gives exactly this cell for plain digits).
-        return add(Cell(raw: String(n), kind: n == 0 ? .zero : .number, value: .integer(n), unit: nil), integer: n)
+        return add(Cell(raw: text ?? String(n), kind: n == 0 ? .zero : .number, value: .integer(n), unit: nil), integer: n)
+    }
+
+    /// The name of the cell read from `n` (at least 0) written in plain decimal: the index of a stored cell with that
+    /// text, or else the code `-2 - n`, which stores nothing (cut numbers are many and mostly tried only once).
+    func index(cutInteger n: Int64) -> Int {
+        if let i = canonical.firstIndex(of: n) { return i }
+        return -2 - Int(n)
     }
 
     /// The integer a text is written as in plain decimal: ASCII digits, no leading zero unless it is "0".
@@ -69,8 +91,19 @@ struct CellPool {
         return cells.count - 1
     }
 
-    /// True for the cell at the index when no identity can use it (text, fractions).
-    func isOpaque(_ index: Int) -> Bool { solving[index] == nil }
+    /// True for the cell at the index when no identity can use it (text, fractions); cut numbers never are.
+    func isOpaque(_ index: Int) -> Bool { index >= 0 && solving[index] == nil }
 
-    subscript(index: Int) -> Cell { cells[index] }
+    /// `CellPlacement.solvingValue` of the named cell; nil for `CellPlacement.unprinted` (-1).
+    func solvingValue(_ index: Int) -> Int64? {
+        if index >= 0 { return solving[index] }
+        return index == CellPlacement.unprinted ? nil : Int64(-2 - index)
+    }
+
+    /// The named cell (a stored cell, or a cut number by its code).
+    subscript(index: Int) -> Cell {
+        if index >= 0 { return cells[index] }
+        let n = Int64(-2 - index)
+        return Cell(raw: String(n), kind: n == 0 ? .zero : .number, value: .integer(n), unit: nil)
+    }
 }

@@ -47,6 +47,9 @@ enum ProactiveTableReader {
     static let gov2019Rows = RowMatcher(rows: ReportTemplate.gov2019.t2.rows)
     static let gov2021Rows = RowMatcher(rows: ReportTemplate.gov2021.t2.rows)
 
+    /// Words of the header lines that name the columns.
+    static let headerWords = ["信息内容", "第二十条", "数量", "件数", "金额"]
+
     /// Lines with a label of their own, no template anchor and numbers, printed after a row that already has all
     /// its numbers — rows a province added (其他主动公开文件 …).
     static func separateExtraRows(_ lines: [TableLine], definition: TableDefinition) -> ([TableLine], [TableLine]) {
@@ -55,7 +58,7 @@ enum ProactiveTableReader {
         var lastRowFilled = false
         for line in lines {
             let anchored = definition.rows.contains { row in row.anchors.contains { line.labelKey.containsBytes($0) } }
-            let isHeader = ["信息内容", "第二十条", "数量", "件数", "金额"].contains { line.labelKey.containsBytes($0) }
+            let isHeader = headerWords.contains { line.labelKey.containsBytes($0) }
             if anchored {
                 kept.append(line)
                 lastRowFilled = !line.values.isEmpty

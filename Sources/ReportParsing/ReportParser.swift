@@ -45,7 +45,7 @@ public struct ReportParser: Sendable {
         report.year = outline.year
         report.published = outline.published
         report.evidence = Evidence(titleYear: outline.titleYear, periodYear: outline.periodYear, textYear: outline.textYear)
-        report.sections = sections(lines, outline)
+        report.sections = sections(lines, outline, text: text)
 
         let regions = TableRegions(lines: lines, outline: outline)
         let template = TemplateDetector.detect(regions.templateEvidence)
@@ -79,7 +79,7 @@ public struct ReportParser: Sendable {
                 }
                 continue
             }
-            let tableLines = lines[range].compactMap(TableLine.init)
+            let tableLines = TableLine.read(lines[range])
             if !tableLines.contains(where: { !$0.values.isEmpty }) {
                 report.tables[id] = Table(allMissing: definition.table(id))
                 report.findings.append(.error(RuleID.docShape(id), "\(id.displayName)中没有读到任何数字，其数字按缺失处理。",
@@ -97,22 +97,25 @@ public struct ReportParser: Sendable {
         }
     }
 
-    func sections(_ lines: [SourceLine], _ outline: DocumentOutline) -> [SectionKey: Section] {
+    /// The sections' text: each section's trimmed lines joined by newlines, copied as UTF-8 from the text the lines
+    /// were split from.
+    func sections(_ lines: [SourceLine], _ outline: DocumentOutline, text: String) -> [SectionKey: Section] {
         var out: [SectionKey: Section] = [:]
-        for (key, index) in outline.headings {
-            let range = outline.range(of: key, lineCount: lines.count)!
-            // The trimmed lines joined by newlines, written as UTF-8 into one buffer.
-            var text: [UInt8] = []
-            var capacity = 0
-            for line in lines[range] { capacity += line.raw.count * 3 + 1 }
-            text.reserveCapacity(capacity)
-            for line in lines[range] where !line.isPageNumber {
-                if line.key.isEmpty && line.folded.allSatisfy(CharacterFolding.isSpaceScalar) { continue }
-                let t = line.trimmedRange
-                if !text.isEmpty { text.append(0x0A) }
-                for i in t { CharacterFolding.append(line.raw[i], to: &text) }
+        var text = text
+        text.withUTF8 { utf8 in
+            for (key, index) in outline.headings {
+                let range = outline.range(of: key, lineCount: lines.count)!
+                var bytes: [UInt8] = []
+                var capacity = 0
+                for line in lines[range] { capacity += line.utf8Range.count + 1 }
+                bytes.reserveCapacity(capacity)
+                for line in lines[range] where !line.isPageNumber {
+                    if line.key.isEmpty && line.folded.allSatisfy(CharacterFolding.isSpaceScalar) { continue }
+                    if !bytes.isEmpty { bytes.append(0x0A) }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[line.trimmedUTF8Range]))
+                }
+                out[key] = Section(heading: lines[index].trimmed, text: String(decoding: bytes, as: UTF8.self))
             }
-            out[key] = Section(heading: lines[index].trimmed, text: String(decoding: text, as: UTF8.self))
         }
         return out
     }

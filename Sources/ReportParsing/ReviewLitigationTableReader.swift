@@ -21,7 +21,7 @@ enum ReviewLitigationTableReader {
                 at: FindingLocation(section: .s4, table: .t4)))
         }
         var evidence = RowEvidence(rows: definition.rows.map(\.key), values: values, lines: sourceLines.map(\.number),
-                                   source: sourceLines.map(\.source).joined(separator: " / "))
+                                   sourceLines: sourceLines.map(\.sourceScalars))
         // One delimited line (a web or Word table row): its blank cells at either end are blank values.
         if sourceLines.count == 1, let line = sourceLines.first, line.delimited {
             evidence.leadingBlanks = line.leadingBlanks

@@ -8,22 +8,33 @@ struct RowEvidence: Sendable {
     var values: [String]
     /// Source line numbers the values came from.
     var lines: [Int]
-    /// The printed lines, for quoting in findings.
-    var source: String
+    /// The printed lines (trimmed scalars), for quoting in findings.
+    var sourceLines: [ArraySlice<Unicode.Scalar>]
     /// Blank delimited cells around the values when they come from one line (see `TableLine`).
     var leadingBlanks = 0
     var trailingBlanks = 0
 
+    /// The printed lines as text, joined by " / ".
+    var source: String {
+        sourceLines.map { CharacterFolding.string($0) }.joined(separator: " / ")
+    }
+
     /// "第12、13行：…": the line numbers and the printed lines, for a finding's location.
     var quotedSource: String {
-        var out = TextBuilder(capacity: source.utf8.count + lines.count * 8 + 16)
+        var scalars = 0
+        for line in sourceLines { scalars += line.count }
+        var out = TextBuilder(capacity: scalars * 3 + sourceLines.count * 3 + lines.count * 8 + 16)
         out.append("第")
         for (i, n) in lines.enumerated() {
             if i > 0 { out.append("、") }
             out.append(n)
         }
         out.append("行：")
-        out.append(source)
+        // `source`, written straight into the quote.
+        for (i, line) in sourceLines.enumerated() {
+            if i > 0 { out.append(" / ") }
+            out.append(scalars: line)
+        }
         return out.string
     }
 

@@ -14,9 +14,14 @@ struct RowMatcher: Sendable {
     /// The anchors by the low bits of their first scalar (`bucketMask`): which (row, anchor) may start at a position.
     let anchorsByFirstScalar: [[(row: Int, anchor: Int)]]
     static let bucketMask: UInt32 = 0xFFF
+    /// How many columns the rows before each row have: `prefixColumns[r]` for rows `0..<r`, the total last.
+    let prefixColumns: [Int]
 
     init(rows: [RowDefinition]) {
         self.rows = rows
+        var prefix = [0]
+        for row in rows { prefix.append(prefix[prefix.count - 1] + row.columns.count) }
+        self.prefixColumns = prefix
         self.anchorScalars = rows.map { row in row.anchors.map { Array($0.unicodeScalars) } }
         var buckets = [[(row: Int, anchor: Int)]](repeating: [], count: Int(RowMatcher.bucketMask) + 1)
         for (r, anchors) in anchorScalars.enumerated() {
@@ -71,8 +76,21 @@ struct RowMatcher: Sendable {
         var stream: [Unicode.Scalar] = []
         var values: [Value] = []
         var lineEnds: [Int] = []
+        var keyBytes = 0, valueCount = 0
+        for line in lines {
+            keyBytes += line.labelKey.utf8.count
+            valueCount += line.values.count
+        }
+        stream.reserveCapacity(keyBytes)
+        values.reserveCapacity(valueCount)
+        lineEnds.reserveCapacity(lines.count)
         for (i, line) in lines.enumerated() {
-            stream.append(contentsOf: line.labelKey.unicodeScalars)
+            // The key's scalars, decoded from its UTF-8 bytes.
+            var key = line.labelKey
+            key.withUTF8 { b in
+                var k = 0
+                while k < b.count { stream.append(unsafeBitCast(UTF8Scalar.decode(b, at: &k), to: Unicode.Scalar.self)) }
+            }
             lineEnds.append(stream.count)
             // Positions are doubled so a value (just before its line's end) sorts before an anchor that starts the
             // next line exactly where this one ends.
@@ -91,7 +109,7 @@ struct RowMatcher: Sendable {
                let line = lineEnds.firstIndex(where: { 2 * $0 > p }) {
                 parts[0].trailingBlanks = lines[line].trailingBlanks
                 parts[0].lines = [lines[line].number]
-                parts[0].source = lines[line].source
+                parts[0].sourceLines = [lines[line].sourceScalars]
             }
             evidence.append(contentsOf: parts)
         }
@@ -100,9 +118,7 @@ struct RowMatcher: Sendable {
 
     /// The chain of anchors that best explains where the values are (dynamic programming over anchor occurrences).
     func bestSpans(occurrences: [[Int]], valuePositions: [Int]) -> [Span] {
-        let columnCounts = rows.map(\.columns.count)
-        var prefixColumns = [0]
-        for c in columnCounts { prefixColumns.append(prefixColumns.last! + c) }
+        let prefixColumns = self.prefixColumns
         func valueIndex(atOrAfter position: Int) -> Int {
             var lo = 0, hi = valuePositions.count
             while lo < hi {
@@ -124,17 +140,27 @@ struct RowMatcher: Sendable {
         let n = nodes.count
         var best = [Int](repeating: Int.min, count: n)
         var back = [Int](repeating: -1, count: n)
-        for i in 0..<n {
-            let node = nodes[i]
-            // From the start: rows before this one form an unanchored span with the values before it.
-            best[i] = 1 - 10 * cost(rows: 0..<node.row, values: 0..<node.valueStart)
-            for j in 0..<i where best[j] != Int.min {
-                let prev = nodes[j]
-                guard prev.row < node.row, prev.position < node.position else { continue }
-                let s = best[j] + 1 - 10 * cost(rows: prev.row..<node.row, values: prev.valueStart..<node.valueStart)
-                if s > best[i] {
-                    best[i] = s
-                    back[i] = j
+        // The pairs of nodes are many (quadratic): walked through pointers, with the cost written out.
+        nodes.withUnsafeBufferPointer { nodes in
+            prefixColumns.withUnsafeBufferPointer { columns in
+                best.withUnsafeMutableBufferPointer { best in
+                    back.withUnsafeMutableBufferPointer { back in
+                        for i in 0..<n {
+                            let node = nodes[i]
+                            // From the start: rows before this one form an unanchored span with the values before it.
+                            best[i] = 1 - 10 * abs(node.valueStart - (columns[node.row] - columns[0]))
+                            for j in 0..<i where best[j] != Int.min {
+                                let prev = nodes[j]
+                                guard prev.row < node.row, prev.position < node.position else { continue }
+                                let needed = columns[node.row] - columns[prev.row]
+                                let s = best[j] + 1 - 10 * abs((node.valueStart - prev.valueStart) - needed)
+                                if s > best[i] {
+                                    best[i] = s
+                                    back[i] = j
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -181,7 +207,7 @@ struct RowMatcher: Sendable {
             var lineIndices: [Int] = []
             for v in vs where lineIndices.last != v.lineIndex { lineIndices.append(v.lineIndex) }
             var e = RowEvidence(rows: rows.map(\.key), values: vs.map(\.text), lines: lineIndices.map { lines[$0].number },
-                                source: lineIndices.map { lines[$0].source }.joined(separator: " / "))
+                                sourceLines: lineIndices.map { lines[$0].sourceScalars })
             if lineIndices.count == 1, let line = lineIndices.first {
                 e.leadingBlanks = lines[line].leadingBlanks
                 e.trailingBlanks = lines[line].trailingBlanks

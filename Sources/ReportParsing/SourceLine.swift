@@ -9,36 +9,23 @@ struct SourceLine: Sendable {
     let folded: [Unicode.Scalar]
     /// `CharacterFolding.key` of the text: ideographs, letters and digits only.
     let key: String
-
-    init(number: Int, raw: [Unicode.Scalar]) {
-        self.number = number
-        self.raw = raw
-        var folded = raw
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(raw.count * 3)
-        var vocabulary = false
-        for i in raw.indices {
-            let f = CharacterFolding.fold(raw[i])
-            folded[i] = f
-            if CharacterFolding.isKeyCharacter(f) {
-                CharacterFolding.append(f, to: &bytes)
-                if f == "讯" || f == "档" { vocabulary = true }
-            }
-        }
-        self.folded = folded
-        let key = String(decoding: bytes, as: UTF8.self)
-        self.key = vocabulary ? CharacterFolding.key(key) : key
-    }
-
-    init(number: Int, text: String) {
-        self.init(number: number, raw: Array(text.unicodeScalars))
-    }
+    /// Where the line's bytes lie in the UTF-8 text it was split from.
+    let utf8Range: Range<Int>
 
     /// The line as printed.
     var text: String { CharacterFolding.string(raw) }
 
     /// The text without surrounding white space, for quoting in findings.
     var trimmed: String { CharacterFolding.string(raw[trimmedRange]) }
+
+    /// Where `trimmed` lies in the UTF-8 text the line was split from.
+    var trimmedUTF8Range: Range<Int> {
+        let t = trimmedRange
+        var lo = utf8Range.lowerBound, hi = utf8Range.upperBound
+        for k in 0..<t.lowerBound { lo += CharacterFolding.utf8Length(raw[k]) }
+        for k in t.upperBound..<raw.count { hi -= CharacterFolding.utf8Length(raw[k]) }
+        return lo..<max(lo, hi)
+    }
 
     /// Where `trimmed` lies in `raw`.
     var trimmedRange: Range<Int> {
@@ -70,17 +57,34 @@ struct SourceLine: Sendable {
             visible += 1
             if visible > 12 { return false }
         }
-        let s = folded.filter { !CharacterFolding.isSpaceScalar($0) }
-        guard !s.isEmpty, s.count <= 12 else { return false }
+        guard visible > 0 else { return false }
+        // The visible scalars, collected on the stack.
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: visible) { buffer in
+            var k = 0
+            for f in folded where !CharacterFolding.isSpaceScalar(f) {
+                buffer.initializeElement(at: k, to: f)
+                k += 1
+            }
+            return SourceLine.isPageNumber(visible: UnsafeBufferPointer(buffer))
+        }
+    }
+
+    /// `isPageNumber` for the line's visible scalars (one to twelve).
+    static func isPageNumber(visible s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         func isDash(_ x: Unicode.Scalar) -> Bool { x == "-" || x == "—" || x == "–" || x == "−" || x == "·" }
         func isDigit(_ x: Unicode.Scalar) -> Bool { x.value >= 0x30 && x.value <= 0x39 }
+        let first = s[0], last = s[s.count - 1]
         // -4- / — 4 —
-        if let f = s.first, let l = s.last, isDash(f), isDash(l) {
-            let inner = s.filter { !isDash($0) }
-            return !inner.isEmpty && inner.count <= 4 && inner.allSatisfy(isDigit)
+        if isDash(first), isDash(last) {
+            var inner = 0
+            for x in s where !isDash(x) {
+                guard isDigit(x) else { return false }
+                inner += 1
+            }
+            return inner > 0 && inner <= 4
         }
         // 第4页, 第4页共6页
-        if s.first == "第" && s.contains("页") {
+        if first == "第" && s.contains("页") {
             return s.allSatisfy { isDigit($0) || $0 == "第" || $0 == "页" || $0 == "共" }
         }
         // 4/6
@@ -112,20 +116,36 @@ struct SourceLine: Sendable {
         var previousWasCR = false
         var i = 0
         let n = b.count
+        // Line breaks are found in the bytes: LF, CR and form feed are single bytes, U+0085 is C2 85, U+2028 and
+        // U+2029 are E2 80 A8 and E2 80 A9; every other scalar is counted by its lead byte.
         while i < n {
-            var next = i
-            let v = UTF8Scalar.decode(b, at: &next)
-            let width = next - i
-            if v == 0x0A && previousWasCR {
+            let byte = b[i]
+            var width = 1
+            var isBreak = false
+            if byte < 0x80 {
+                if byte == 0x0A && previousWasCR {
+                    previousWasCR = false
+                    i += 1
+                    lineStart = i
+                    continue
+                }
+                previousWasCR = byte == 0x0D
+                isBreak = byte == 0x0A || byte == 0x0D || byte == 0x0C
+            } else {
                 previousWasCR = false
-                i += width
-                lineStart = i
-                continue
+                if byte >= 0xF0 {
+                    width = 4
+                } else if byte >= 0xE0 {
+                    width = 3
+                    isBreak = byte == 0xE2 && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9)
+                } else if byte >= 0xC0 {
+                    width = 2
+                    isBreak = byte == 0xC2 && b[i + 1] == 0x85
+                }
             }
-            previousWasCR = v == 0x0D
-            if v == 0x0A || v == 0x0D || v == 0x0C || v == 0x2028 || v == 0x2029 || v == 0x85 {
-                lines.append(SourceLine(number: number, utf8: UnsafeBufferPointer(rebasing: b[lineStart..<i]),
-                                        scalarCount: scalars, keyBytes: &keyBytes, simplified: simplified))
+            if isBreak {
+                lines.append(SourceLine(number: number, utf8: b, range: lineStart..<i, scalarCount: scalars,
+                                        keyBytes: &keyBytes, simplified: simplified))
                 number += 1
                 i += width
                 lineStart = i
@@ -136,18 +156,20 @@ struct SourceLine: Sendable {
             }
         }
         if scalars > 0 {
-            lines.append(SourceLine(number: number, utf8: UnsafeBufferPointer(rebasing: b[lineStart..<n]),
-                                    scalarCount: scalars, keyBytes: &keyBytes, simplified: simplified))
+            lines.append(SourceLine(number: number, utf8: b, range: lineStart..<n, scalarCount: scalars,
+                                    keyBytes: &keyBytes, simplified: simplified))
         }
         return lines
     }
 
-    /// A line from its valid UTF-8 bytes holding `scalarCount` scalars; `keyBytes` is scratch space. Decoding, folding
-    /// (`CharacterFolding.fold`, through the flat table lent by `simplified`) and writing the key's bytes happen in
-    /// one pass over pointers.
-    init(number: Int, utf8 b: UnsafeBufferPointer<UInt8>, scalarCount: Int, keyBytes: inout [UInt8],
-         simplified: UnsafeBufferPointer<UInt32>) {
+    /// A line from the valid UTF-8 bytes of the text in `range`, holding `scalarCount` scalars; `keyBytes` is scratch
+    /// space. Decoding, folding (`CharacterFolding.fold`, through the flat table lent by `simplified`) and writing the
+    /// key's bytes happen in one pass over pointers.
+    init(number: Int, utf8 text: UnsafeBufferPointer<UInt8>, range: Range<Int>, scalarCount: Int,
+         keyBytes: inout [UInt8], simplified: UnsafeBufferPointer<UInt32>) {
         self.number = number
+        self.utf8Range = range
+        let b = UnsafeBufferPointer(rebasing: text[range])
         // A folded scalar never takes more UTF-8 bytes than four per scalar.
         if keyBytes.count < scalarCount * 4 { keyBytes = [UInt8](repeating: 0, count: max(scalarCount * 4, 1024)) }
         var vocabulary = false

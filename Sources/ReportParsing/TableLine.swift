@@ -1,8 +1,8 @@
 /// A line of a table region, split into its label (the text before the numbers) and its printed values.
 struct TableLine: Sendable {
     let number: Int
-    /// The line as printed, trimmed, for quoting in findings.
-    let source: String
+    /// The line as printed, trimmed: its scalars, made into text only when a finding quotes the line.
+    let sourceScalars: ArraySlice<Unicode.Scalar>
     /// `CharacterFolding.key` of the label text.
     let labelKey: String
     /// Printed values in order; "" is a blank cell between delimiters.
@@ -14,8 +14,29 @@ struct TableLine: Sendable {
     /// True when cells were separated by tabs or pipes, so blank cells are visible.
     let delimited: Bool
 
-    /// Splits a source line into label and values; nil for page numbers, rules and narrative sentences.
-    init?(_ line: SourceLine) {
+    /// Buffers one region's lines are split in, reused from line to line instead of made for every line.
+    struct Scratch {
+        var fields: [Range<Int>] = []
+        var split: [Range<Int>] = []
+        var words: [Range<Int>] = []
+        var pieces: [Range<Int>] = []
+        var key: [UInt8] = []
+    }
+
+    /// The table lines of a region: `init(_:scratch:)` for each line, one scratch for all.
+    static func read(_ lines: ArraySlice<SourceLine>) -> [TableLine] {
+        var scratch = Scratch()
+        var out: [TableLine] = []
+        out.reserveCapacity(lines.count)
+        for line in lines {
+            if let t = TableLine(line, scratch: &scratch) { out.append(t) }
+        }
+        return out
+    }
+
+    /// Splits a source line into label and values; nil for page numbers, rules and narrative sentences. The
+    /// line is split in the scratch buffers.
+    init?(_ line: SourceLine, scratch: inout Scratch) {
         if line.isPageNumber { return nil }
         let raw = line.raw
         let folded = line.folded
@@ -28,10 +49,15 @@ struct TableLine: Sendable {
             if !TableLine.isRuleScalar(f) { onlyRules = false }
         }
         if !visible || onlyRules { return nil }
-        let split = delimited ? TableLine.fields(folded) : TableLine.words(folded, in: 0..<folded.count)
-        var pieces: [Range<Int>] = []
-        pieces.reserveCapacity(split.count + 2)
-        for piece in split { TableLine.unglue(folded, piece, into: &pieces) }
+        scratch.split.removeAll(keepingCapacity: true)
+        if delimited {
+            TableLine.fields(folded, into: &scratch.split, fields: &scratch.fields, words: &scratch.words)
+        } else {
+            TableLine.words(folded, in: 0..<folded.count, into: &scratch.split)
+        }
+        scratch.pieces.removeAll(keepingCapacity: true)
+        for piece in scratch.split { TableLine.unglue(folded, piece, into: &scratch.pieces) }
+        let pieces = scratch.pieces
 
         var leading = 0
         var index = 0
@@ -48,7 +74,7 @@ struct TableLine: Sendable {
             index += 1
         }
         // The blank pieces among them are empty ranges and add nothing to the key.
-        let labelKey = TableLine.key(folded, pieces[0..<index])
+        let labelKey = TableLine.key(folded, pieces[0..<index], bytes: &scratch.key)
         if index == pieces.count {
             // No values: a label-only line; blank delimited cells after the label are kept (a row left empty).
             self.init(line, labelKey: labelKey, values: [], leading: 0, trailing: delimited ? leading : 0,
@@ -87,9 +113,9 @@ struct TableLine: Sendable {
         }
     }
 
-    /// The matching key of the label pieces.
-    static func key(_ folded: [Unicode.Scalar], _ ranges: ArraySlice<Range<Int>>) -> String {
-        var out: [UInt8] = []
+    /// The matching key of the label pieces, written in a reused byte buffer.
+    static func key(_ folded: [Unicode.Scalar], _ ranges: ArraySlice<Range<Int>>, bytes out: inout [UInt8]) -> String {
+        out.removeAll(keepingCapacity: true)
         var length = 0
         for r in ranges { length += r.count }
         out.reserveCapacity(length * 3)
@@ -106,13 +132,16 @@ struct TableLine: Sendable {
 
     private init(_ line: SourceLine, labelKey: String, values: [String], leading: Int, trailing: Int, delimited: Bool) {
         self.number = line.number
-        self.source = line.trimmed
+        self.sourceScalars = line.raw[line.trimmedRange]
         self.labelKey = labelKey
         self.values = values
         self.leadingBlanks = leading
         self.trailingBlanks = trailing
         self.delimited = delimited
     }
+
+    /// The line as printed, trimmed, for quoting in findings.
+    var source: String { CharacterFolding.string(sourceScalars) }
 
     /// True when the piece (a range of folded scalars) is a number or a not-applicable marker.
     static func isValue(_ folded: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
@@ -128,8 +157,10 @@ struct TableLine: Sendable {
 
     /// Tab- or pipe-separated fields (trimmed ranges; empty for blank cells), the empty field outside a leading or
     /// trailing pipe dropped; a field holding several numbers separated by spaces becomes several cells.
-    static func fields(_ folded: [Unicode.Scalar]) -> [Range<Int>] {
-        var fields: [Range<Int>] = []
+    /// They are appended to `out`; `fields` and `words` are reused buffers for the raw fields and one field's words.
+    static func fields(_ folded: [Unicode.Scalar], into out: inout [Range<Int>], fields: inout [Range<Int>],
+                       words wordBuffer: inout [Range<Int>]) {
+        fields.removeAll(keepingCapacity: true)
         var start = 0
         for i in 0...folded.count where i == folded.count || folded[i] == "\t" || folded[i] == "|" {
             fields.append(trim(folded, start..<i))
@@ -137,20 +168,24 @@ struct TableLine: Sendable {
         }
         let firstVisible = folded.first { !CharacterFolding.isSpaceScalar($0) }
         let lastVisible = folded.last { !CharacterFolding.isSpaceScalar($0) }
-        if firstVisible == "|", fields.first?.isEmpty == true { fields.removeFirst() }
-        if lastVisible == "|", fields.last?.isEmpty == true { fields.removeLast() }
-        var out: [Range<Int>] = []
-        out.reserveCapacity(fields.count)
-        for f in fields {
+        var lo = 0, hi = fields.count
+        if firstVisible == "|", hi > lo, fields[lo].isEmpty { lo += 1 }
+        if lastVisible == "|", hi > lo, fields[hi - 1].isEmpty { hi -= 1 }
+        for k in lo..<hi {
+            let f = fields[k]
             // Only a field with white space inside (fields are trimmed) can hold several numbers.
             guard folded[f].contains(where: CharacterFolding.isSpaceScalar) else {
                 out.append(f)
                 continue
             }
-            let w = words(folded, in: f)
-            if w.count > 1 && w.allSatisfy({ isValue(folded, $0) }) { out.append(contentsOf: w) } else { out.append(f) }
+            wordBuffer.removeAll(keepingCapacity: true)
+            words(folded, in: f, into: &wordBuffer)
+            if wordBuffer.count > 1 && wordBuffer.allSatisfy({ isValue(folded, $0) }) {
+                out.append(contentsOf: wordBuffer)
+            } else {
+                out.append(f)
+            }
         }
-        return out
     }
 
     /// The range without white space at either end (an empty range at its start when blank).
@@ -161,9 +196,8 @@ struct TableLine: Sendable {
         return lo..<hi
     }
 
-    /// White-space separated words within a range.
-    static func words(_ folded: [Unicode.Scalar], in r: Range<Int>) -> [Range<Int>] {
-        var out: [Range<Int>] = []
+    /// White-space separated words within a range, appended to `out`.
+    static func words(_ folded: [Unicode.Scalar], in r: Range<Int>, into out: inout [Range<Int>]) {
         var start = -1
         for i in r {
             if CharacterFolding.isSpaceScalar(folded[i]) {
@@ -173,7 +207,6 @@ struct TableLine: Sendable {
             }
         }
         if start >= 0 { out.append(start..<r.upperBound) }
-        return out
     }
 
     /// Appends the piece, split into the label and the digits glued to it when it is like "申请数量801000081"

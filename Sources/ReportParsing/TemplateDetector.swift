@@ -5,17 +5,32 @@ enum TemplateDetector {
     static let gov2021Markers = ["本年制发件数", "本年废止件数", "现行有效件数", "逾期不补正", "缴纳费用", "本年收费金额", "制发件数"]
     static let gov2019Markers = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "政府集中采购",
                                  "采购项目数量", "其他对外管理服务", "采购总金额", "第二十条第九项"]
+    /// The markers as UTF-8 bytes, made once.
+    static let gov2021MarkerBytes = gov2021Markers.map { Array($0.utf8) }
+    static let gov2019MarkerBytes = gov2019Markers.map { Array($0.utf8) }
 
     /// The template whose markers the lines carry more of; nil when neither shows.
     static func detect(_ lines: ArraySlice<SourceLine>) -> TemplateID? {
-        var joined = ""
+        // The keys joined as one run of UTF-8 bytes, so that a marker broken over two lines is still found.
+        var joined: [UInt8] = []
         var length = 0
         for line in lines { length += line.key.utf8.count }
         joined.reserveCapacity(length)
-        for line in lines { joined += line.key }
-        let new = gov2021Markers.filter { joined.containsBytes($0) }.count
-        let old = gov2019Markers.filter { joined.containsBytes($0) }.count
+        for line in lines {
+            var key = line.key
+            key.withUTF8 { joined.append(contentsOf: $0) }
+        }
+        let (new, old) = joined.withUnsafeBufferPointer { h in
+            (count(gov2021MarkerBytes, in: h), count(gov2019MarkerBytes, in: h))
+        }
         if new == 0 && old == 0 { return nil }
         return new >= old ? .gov2021 : .gov2019
+    }
+
+    /// How many of the markers occur in the bytes.
+    static func count(_ markers: [[UInt8]], in h: UnsafeBufferPointer<UInt8>) -> Int {
+        var found = 0
+        for m in markers where m.withUnsafeBufferPointer({ ByteSearch.find($0, in: h, from: 0) }) != nil { found += 1 }
+        return found
     }
 }

@@ -12,19 +12,32 @@ enum TextSanity {
     }
 
     /// Control characters, ideographs and scalars, read from valid UTF-8 until 200,000 scalars with more than 200
-    /// ideographs have been seen.
+    /// ideographs have been seen. Scalars are counted by their lead bytes; only the lead bytes whose scalars may or
+    /// may not count (U+0080–U+07FF, U+3000–U+4FFF) are decoded.
     static func counts(_ b: UnsafeBufferPointer<UInt8>) -> (control: Int, ideographs: Int, total: Int) {
         var control = 0, ideographs = 0, total = 0
         var i = 0
         let n = b.count
         while i < n {
-            let v = UTF8Scalar.decode(b, at: &i)
-            total += 1
-            if v == 0 || (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C) || (v >= 0x7F && v < 0xA0) {
-                control += 1
-            } else if (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) {
+            let lead = b[i]
+            if lead < 0x80 {
+                i += 1
+                if lead == 0 || (lead < 0x20 && lead != 0x09 && lead != 0x0A && lead != 0x0D && lead != 0x0C) || lead == 0x7F {
+                    control += 1
+                }
+            } else if lead >= 0xE5 && lead <= 0xE9 {
+                // U+5000–U+9FFF: ideographs.
+                i += 3
                 ideographs += 1
+            } else {
+                let v = UTF8Scalar.decode(b, at: &i)
+                if v >= 0x7F && v < 0xA0 {
+                    control += 1
+                } else if (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) {
+                    ideographs += 1
+                }
             }
+            total += 1
             if total >= 200_000 && ideographs > 200 { break }
         }
         return (control, ideographs, total)
