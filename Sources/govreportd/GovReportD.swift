@@ -39,9 +39,10 @@ struct GovReportD: AsyncParsableCommand {
             print("configuration OK")
             return
         }
-        // Two malloc arenas instead of eight per core: the daemon's many pool threads otherwise each keep
-        // freed memory of their own.
-        limitMallocArenas(to: 2)
+        // Two malloc arenas per core (at most eight) instead of eight per core: the daemon's many pool threads
+        // otherwise each keep freed memory of their own, while fewer arenas than parse threads make them wait
+        // for each other's allocations.
+        limitMallocArenas(to: Int32(min(8, 2 * max(1, ProcessInfo.processInfo.activeProcessorCount))))
         // A SIGHUP before the reload service listens must not end the daemon.
         signal(SIGHUP, SIG_IGN)
         let settings = RuntimeSettings(configuration)
