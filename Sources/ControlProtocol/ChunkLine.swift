@@ -35,21 +35,12 @@ public struct ChunkLine: Sendable, Codable {
                     index += length
                     continue
                 }
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
+                guard JSONStringBody.needsEscape(byte) else {
                     index += 1
                     continue
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: data[runStart..<index]))
-                switch byte {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-                case 0x09: out.append(contentsOf: [0x5C, 0x74])
-                default:
-                    let hex: StaticString = "0123456789abcdef"
-                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0x0F)]])
-                }
+                JSONStringBody.appendEscape(of: byte, to: &out)
                 index += 1
                 runStart = index
             }

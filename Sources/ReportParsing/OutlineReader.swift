@@ -279,6 +279,13 @@ enum OutlineReader {
     static let chineseDigits: [Character: Int] = ["〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4,
                                                    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
 
+    /// The value of one digit of a year: ASCII or full-width Arabic, or a Chinese numeral (〇 to 九).
+    @inline(__always)
+    static func yearDigit(_ c: Character) -> Int? {
+        if let d = c.wholeNumberValue, c.isASCII || c.unicodeScalars.first!.value >= 0xFF10 { return d }
+        return chineseDigits[c]
+    }
+
     /// A four-digit year (Arabic or Chinese numerals) starting at i and followed by 年.
     static func yearAt(_ chars: [Character], _ i: Int) -> (Int, Int)? {
         guard i + 4 < chars.count + 1 else { return nil }
@@ -287,9 +294,7 @@ enum OutlineReader {
         var digits = 0
         while j < chars.count, digits < 4 {
             let c = chars[j]
-            if let d = c.wholeNumberValue, c.isASCII || c.unicodeScalars.first!.value >= 0xFF10 {
-                value = value * 10 + d
-            } else if let d = chineseDigits[c] {
+            if let d = yearDigit(c) {
                 value = value * 10 + d
             } else if c == " " {
                 j += 1
@@ -328,9 +333,7 @@ enum OutlineReader {
         var digits = 0
         while j < s.endIndex, digits < 4 {
             let c = s[j]
-            if let d = c.wholeNumberValue, c.isASCII || c.unicodeScalars.first!.value >= 0xFF10 {
-                value = value * 10 + d
-            } else if let d = chineseDigits[c] {
+            if let d = yearDigit(c) {
                 value = value * 10 + d
             } else if c == " " {
                 j = s.index(after: j)
