@@ -1,3 +1,5 @@
+import ReportModel
+
 /// A `chunk` line of an export.
 public struct ChunkLine: Sendable, Codable {
     public var type = ResponseType.chunk
@@ -35,12 +37,12 @@ public struct ChunkLine: Sendable, Codable {
                     index += length
                     continue
                 }
-                guard JSONStringBody.needsEscape(byte) else {
+                guard JSONEscape.needsEscape(byte) else {
                     index += 1
                     continue
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: data[runStart..<index]))
-                JSONStringBody.appendEscape(of: byte, to: &out)
+                JSONEscape.appendEscape(of: byte, to: &out)
                 index += 1
                 runStart = index
             }

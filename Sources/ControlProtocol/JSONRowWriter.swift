@@ -1,3 +1,5 @@
+import ReportModel
+
 /// Writes JSON arrays of scalars (one per line) straight into bytes, for the `rows` export: no Codable, no
 /// intermediate strings. Strings are escaped as JSON requires and otherwise left as they are.
 public struct JSONRowWriter {
@@ -85,10 +87,10 @@ public struct JSONRowWriter {
         var start = 0
         for index in 0..<utf8.count {
             let byte = utf8[index]
-            guard JSONStringBody.needsEscape(byte) else { continue }
+            guard JSONEscape.needsEscape(byte) else { continue }
             if start < index { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: utf8[start..<index])) }
             start = index + 1
-            JSONStringBody.appendEscape(of: byte, to: &bytes)
+            JSONEscape.appendEscape(of: byte, to: &bytes)
         }
         if start < utf8.count { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: utf8[start...])) }
         bytes.append(UInt8(ascii: "\""))

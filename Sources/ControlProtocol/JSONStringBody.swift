@@ -1,27 +1,7 @@
-/// The body of a JSON string literal as UTF-8 bytes: read (escapes decoded, raw control characters refused) and
-/// written (quote, backslash and control characters escaped as the JSON encoder escapes them). Shared by the
-/// row scanner, the row writer, chunk lines and the client's chunk reader, which all work without Codable.
+/// The body of a JSON string literal read from UTF-8 bytes: escapes decoded, raw control characters refused.
+/// Shared by the row scanner and the client's chunk reader, which both read lines without Codable (writing
+/// escapes is `JSONEscape`).
 public enum JSONStringBody {
-    /// True for the bytes a string body must escape: `"`, `\` and control characters.
-    @inline(__always)
-    public static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == 0x22 || byte == 0x5C
-    }
-
-    /// Appends the escape of one byte for which `needsEscape` is true: `\"`, `\\`, `\n`, `\r`, `\t`, else `\u00XX`.
-    public static func appendEscape(of byte: UInt8, to out: inout [UInt8]) {
-        switch byte {
-        case 0x22: out.append(contentsOf: [0x5C, 0x22])
-        case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-        case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-        case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-        case 0x09: out.append(contentsOf: [0x5C, 0x74])
-        default:
-            let hex: StaticString = "0123456789abcdef"
-            out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0x0F)]])
-        }
-    }
-
     /// Appends the unescaped text of the string whose body starts at `start` (just after the opening quote) to
     /// `out`; returns the index just after the closing quote, or nil when the string is malformed or not closed
     /// within `line`. A lone UTF-16 surrogate in a `\u` escape becomes U+FFFD.
