@@ -6,65 +6,57 @@ import ReportModel
 /// expanded into every placement (which cells are missing) and, for digits that ran together, every split;
 /// the placements that satisfy every identity survive. A cell on which all survivors agree is certain
 /// (marked `inferred` when no single printed value stands behind it); the others stay `missing`.
-struct CellPlacement {
+///
+/// Slots are numbered row by row, so the rows of a piece of evidence own one range of slots. Value vectors are
+/// kept flat (`IdentityList.unknown` for an unknown value) and findings are written only for the groups there are.
+struct CellPlacement: Sendable {
     let table: TableDefinition
     let identities: [SumIdentity]
     /// Most candidates tried for one piece of evidence, and most combinations across evidence.
     var candidateLimit = 2_000
     var combinationLimit = 10_000
 
-    /// Row and column of each slot.
-    let slots: [(row: RowDefinition, column: ColumnDefinition)]
+    /// The slot of each (row key, column key), for the readers that write identities.
     let slotIndex: [String: Int]
+    /// Row r's slots are `rowStart[r] ..< rowStart[r + 1]`; the slot count last.
+    let rowStart: [Int]
+    let slotCount: Int
+    /// All identities, and each row's own identities (row sums) numbered from the row's first slot.
+    let allIdentities: IdentityList
+    let rowIdentities: [IdentityList]
+    /// The table with every cell missing, copied and filled for each report.
+    let skeleton: TableSkeleton
 
     init(table: TableDefinition, identities: [SumIdentity]) {
         self.table = table
         self.identities = identities
-        var slots: [(RowDefinition, ColumnDefinition)] = []
         var index: [String: Int] = [:]
+        var rowStart = [0]
+        var count = 0
         for row in table.rows {
             for column in row.columns {
-                index[row.key + "\u{0}" + column.key] = slots.count
-                slots.append((row, column))
+                index[row.key + "\u{0}" + column.key] = count
+                count += 1
             }
+            rowStart.append(count)
         }
-        self.slots = slots
         self.slotIndex = index
-        var rowSlots: [[Int]] = []
-        var rowOfSlot = [Int](repeating: 0, count: slots.count)
-        var rowIdentities: [[SumIdentity]] = []
-        for (r, row) in table.rows.enumerated() {
-            let these = row.columns.map { index[row.key + "\u{0}" + $0.key]! }
-            rowSlots.append(these)
-            for s in these { rowOfSlot[s] = r }
-            rowIdentities.append(identities.compactMap { id in
-                guard id.slots.allSatisfy(these.contains) else { return nil }
-                return SumIdentity(lhs: id.lhs.map { these.firstIndex(of: $0)! }, rhs: id.rhs.map { these.firstIndex(of: $0)! })
-            })
+        self.rowStart = rowStart
+        self.slotCount = count
+        let all = IdentityList(identities)
+        self.allIdentities = all
+        self.rowIdentities = (0..<table.rows.count).map { r in
+            rowStart[r + 1] - rowStart[r] == 1 ? IdentityList() : all.within(rowStart[r]..<rowStart[r + 1])
         }
-        self.rowSlots = rowSlots
-        self.rowOfSlot = rowOfSlot
-        self.rowIndex = Dictionary(uniqueKeysWithValues: table.rows.enumerated().map { ($1.key, $0) })
-        self.rowIdentities = rowIdentities
-        self.rowKeys = table.rows.map { $0.key }
-        self.columnKeys = table.rows.map { row in row.columns.map { $0.key } }
+        self.skeleton = TableSkeleton(table)
     }
-
-    /// Slots of each template row, the row of each slot, and each row's own identities (row sums).
-    let rowSlots: [[Int]]
-    let rowOfSlot: [Int]
-    let rowIndex: [String: Int]
-    let rowIdentities: [[SumIdentity]]
-    /// The keys of the rows, and of each row's columns, for writing the table out.
-    let rowKeys: [String]
-    let columnKeys: [[String]]
 
     func slot(_ row: String, _ column: String) -> Int {
         slotIndex[row + "\u{0}" + column]!
     }
 
     /// Ways of reading a piece of evidence, stored one after another in one array: per slot of the evidence, the
-    /// index of its cell in the group's `CellPool`, or `CellPlacement.unprinted` where nothing was printed.
+    /// index of its cell in the placement's `CellPool`, or `CellPlacement.unprinted` where nothing was printed.
     /// Candidate `c` of a group with `n` slots is `entries[c * n ..< (c + 1) * n]`.
     struct Candidates {
         var entries: [Int] = []
@@ -74,61 +66,71 @@ struct CellPlacement {
     /// Candidate entry for a slot that gets no printed value.
     static let unprinted = -1
 
+    /// A piece of evidence short of values, with its readings.
     struct Group {
-        let evidence: RowEvidence
-        let slots: [Int]
-        /// The cells the candidates refer to.
-        var pool = CellPool()
-        /// Distinct value vectors (nil = unknown) with the candidates that give them.
-        var vectors: [[Int64?]] = []
-        /// The candidates, and for each vector the numbers of the candidates that give it.
+        /// Which evidence, and the slots its rows own.
+        let evidence: Int
+        let firstSlot: Int
+        let slotCount: Int
         var candidates = Candidates()
-        var candidatesByVector: [[Int]] = []
+        /// For each candidate, the distinct vector it gives, or -1 when it gives none (it fails the identities).
+        var vectorOfCandidate: [Int] = []
+        /// Distinct value vectors, `vectors[k * slotCount ..< (k + 1) * slotCount]`, in the order first found.
+        var vectors: [Int64] = []
+        var vectorCount = 0
         var split = false
+
+        var slots: Range<Int> { firstSlot..<(firstSlot + slotCount) }
     }
 
     /// The table's cells and the findings about what was repaired.
     func place(_ evidence: [RowEvidence]) -> (Table, [Finding]) {
-        var cells = [Cell?](repeating: nil, count: slots.count)
-        var certain = [Bool](repeating: false, count: slots.count)
+        var cells = [Cell?](repeating: nil, count: slotCount)
+        var certain = [Bool](repeating: false, count: slotCount)
         var findings: [Finding] = []
         var groups: [Group] = []
-        for e in evidence {
-            let groupSlots = e.rows.flatMap { key in rowIndex[key].map { rowSlots[$0] } ?? [] }
-            var values = e.padded(to: groupSlots.count)
-            while values.count > groupSlots.count, values.last == "" { values.removeLast() }
-            if values.count >= groupSlots.count {
-                for (s, v) in zip(groupSlots, values) {
-                    cells[s] = CellReader.read(v)
-                    certain[s] = true
+        var pool = CellPool()
+        for (ei, e) in evidence.enumerated() {
+            let lo = rowStart[e.rowRange.lowerBound], n = rowStart[e.rowRange.upperBound] - lo
+            if e.values.count == n {
+                for (i, v) in e.values.enumerated() {
+                    cells[lo + i] = CellReader.read(v)
+                    certain[lo + i] = true
                 }
-                if values.count > groupSlots.count {
-                    let extra = values[groupSlots.count...].joined(separator: " ")
+                continue
+            }
+            var values = e.padded(to: n)
+            while values.count > n, values.last == "" { values.removeLast() }
+            if values.count >= n {
+                for i in 0..<n {
+                    cells[lo + i] = CellReader.read(values[i])
+                    certain[lo + i] = true
+                }
+                if values.count > n {
+                    let extra = values[n...].joined(separator: " ")
                     findings.append(.error(RuleID.docShape(table.id),
-                        "\(table.id.displayName)“\(label(e.rows))”行印有\(values.count)个数字，应为\(groupSlots.count)个；多出的“\(extra)”未读入，请核对原文。",
+                        "\(table.id.displayName)“\(label(e.rowRange))”行印有\(values.count)个数字，应为\(n)个；多出的“\(extra)”未读入，请核对原文。",
                         at: location(e)))
                 }
                 continue
             }
-            var group = Group(evidence: e, slots: groupSlots)
-            expand(&group, values: values)
+            var group = Group(evidence: ei, firstSlot: lo, slotCount: n)
+            expand(&group, values: values, rows: e.rowRange, pool: &pool)
             groups.append(group)
         }
-        let known = cells.map { $0.flatMap(CellPlacement.solvingValue) }
-        let opaque = cells.map { c in c.map { CellPlacement.solvingValue($0) == nil } ?? false }
-        let survivors = combine(groups, known: known, certain: certain, opaque: opaque)
-        resolve(groups, survivors: survivors, cells: &cells, certain: certain, known: known, opaque: opaque,
-                findings: &findings)
-        var rows: [String: [String: Cell]] = [:]
-        rows.reserveCapacity(table.rows.count)
-        for r in 0..<rowKeys.count {
-            let keys = columnKeys[r], slotsOfRow = rowSlots[r]
-            var columns: [String: Cell] = [:]
-            columns.reserveCapacity(keys.count)
-            for c in 0..<keys.count { columns[keys[c]] = cells[slotsOfRow[c]] ?? .missing }
-            rows[rowKeys[r]] = columns
+        if !groups.isEmpty {
+            var known = [Int64](repeating: IdentityList.unknown, count: slotCount)
+            var opaque = [Bool](repeating: false, count: slotCount)
+            for s in 0..<slotCount {
+                guard let cell = cells[s] else { continue }
+                if let v = CellPlacement.solvingValue(cell) { known[s] = v } else { opaque[s] = true }
+            }
+            let mustCheck = certain.map { !$0 }
+            let survivors = combine(groups, known: known, mustCheck: mustCheck, opaque: opaque)
+            resolve(groups, evidence: evidence, survivors: survivors, cells: &cells, certain: certain, known: known,
+                    opaque: opaque, mustCheck: mustCheck, pool: pool, findings: &findings)
         }
-        return (Table(rows: rows), findings)
+        return (skeleton.table(cells), findings)
     }
 
     /// The value a cell contributes to an identity: blank and n/a count as 0; text or fractions can't be solved.
@@ -144,21 +146,23 @@ struct CellPlacement {
 
     /// Every placement (and split of run-together digits) of the values over the group's slots that satisfies
     /// the identities lying entirely within the group.
-    func expand(_ group: inout Group, values: [String]) {
-        let n = group.slots.count
-        let cellsRead = values.map { group.pool.index(reading: $0) }
+    func expand(_ group: inout Group, values: [String], rows: Range<Int>, pool: inout CellPool) {
+        let n = group.slotCount
+        var cellsRead: [Int] = []
+        cellsRead.reserveCapacity(values.count)
+        for v in values { cellsRead.append(pool.index(reading: v)) }
         // Digits that ran together: split runs so that every slot gets a value. Splits come first: when one fits,
         // the placements are skipped.
-        var candidates = splitCandidates(values, read: cellsRead, slots: n, pool: &group.pool)
+        var candidates = splitCandidates(values, read: cellsRead, slots: n, pool: &pool)
         let splitCount = candidates.count
         if splitCount > 0 { group.split = true }
         // Which slots the printed values go to (order kept), the others unknown. When there are more ways than the
         // limit, none is tried: a partial search would make a guess look certain.
-        if binomial(n, cellsRead.count, cap: candidateLimit + 1) <= candidateLimit {
-            candidates.entries.reserveCapacity(candidates.entries.count
-                + binomial(n, cellsRead.count, cap: candidateLimit + 1) * n)
+        let k = cellsRead.count
+        let ways = binomial(n, k, cap: candidateLimit + 1)
+        if ways <= candidateLimit {
+            candidates.entries.reserveCapacity(candidates.entries.count + ways * n)
             // The increasing choices of slots in the order `forEachCombination` gives them, written in place.
-            let k = cellsRead.count
             var chosen = Array(0..<k)
             var made = 0
             while k <= n {
@@ -182,43 +186,67 @@ struct CellPlacement {
             }
         }
 
-        let localIdentities = localIdentities(for: group.slots)
-        // Distinct vectors are found by comparing with each kept one while there are few, through a dictionary after.
-        var seen: [[Int64?]: Int] = [:]
-        var splitSurvived = false
-        let pool = group.pool
-        var values = [Int64?](repeating: nil, count: n)
+        let local = localIdentities(rows: rows, slots: group.slots)
+        group.vectorOfCandidate = [Int](repeating: -1, count: candidates.count)
+        // Distinct vectors are found by comparing with each kept one while there are few, through their hashes after.
+        var heads: [UInt64: Int] = [:]
+        var nextSameHash: [Int] = []
+        var values = [Int64](repeating: IdentityList.unknown, count: n)
         var opaque = [Bool](repeating: false, count: n)
-        for c in 0..<candidates.count {
-            // A digit run that splits into values satisfying the row's identities explains the line better than
-            // any placement that leaves cells unprinted: once a split fits, placements are no longer considered.
-            let isSplit = c < splitCount
-            if !isSplit && splitSurvived { break }
-            for i in 0..<n {
-                let k = candidates.entries[c * n + i]
-                values[i] = pool.solvingValue(k)
-                opaque[i] = pool.isOpaque(k)
-            }
-            guard CellPlacement.infer(&values, opaque: opaque, identities: localIdentities, mustCheck: nil) else { continue }
-            if isSplit && !splitSurvived {
-                splitSurvived = true
-                // Forget the placements kept so far.
-                seen = [:]
-                group.vectors = []
-                group.candidatesByVector = []
-            }
-            let existing = group.vectors.count <= CellPlacement.linearVectorLimit
-                ? group.vectors.firstIndex(of: values) : seen[values]
-            if let k = existing {
-                group.candidatesByVector[k].append(c)
-            } else {
-                group.vectors.append(values)
-                group.candidatesByVector.append([c])
-                if group.vectors.count > CellPlacement.linearVectorLimit {
-                    if seen.isEmpty {
-                        for (k, v) in group.vectors.enumerated() { seen[v] = k }
-                    } else {
-                        seen[values] = group.vectors.count - 1
+        var splitSurvived = false
+        candidates.entries.withUnsafeBufferPointer { entries in
+            values.withUnsafeMutableBufferPointer { values in
+                opaque.withUnsafeMutableBufferPointer { opaque in
+                    for c in 0..<candidates.count {
+                        // A digit run that splits into values satisfying the row's identities explains the line
+                        // better than any placement that leaves cells unprinted: once a split fits, placements are
+                        // no longer considered.
+                        let isSplit = c < splitCount
+                        if !isSplit && splitSurvived { break }
+                        for i in 0..<n {
+                            let name = entries[c * n + i]
+                            values[i] = pool.solvingValue(name) ?? IdentityList.unknown
+                            opaque[i] = pool.isOpaque(name)
+                        }
+                        guard local.infer(values.baseAddress!, opaque: UnsafePointer(opaque.baseAddress!), mustCheck: nil)
+                        else { continue }
+                        if isSplit { splitSurvived = true }
+                        var found = -1
+                        if group.vectorCount <= CellPlacement.linearVectorLimit {
+                            for v in 0..<group.vectorCount where CellPlacement.equal(group.vectors, v * n, values) {
+                                found = v
+                                break
+                            }
+                        } else {
+                            let h = CellPlacement.hash(values)
+                            if heads.isEmpty {
+                                nextSameHash = [Int](repeating: -1, count: group.vectorCount)
+                                for v in 0..<group.vectorCount {
+                                    let hv = CellPlacement.hash(group.vectors, v * n, n)
+                                    nextSameHash[v] = heads[hv] ?? -1
+                                    heads[hv] = v
+                                }
+                            }
+                            var v = heads[h] ?? -1
+                            while v >= 0 {
+                                if CellPlacement.equal(group.vectors, v * n, values) {
+                                    found = v
+                                    break
+                                }
+                                v = nextSameHash[v]
+                            }
+                            if found < 0 {
+                                nextSameHash.append(heads[h] ?? -1)
+                                heads[h] = group.vectorCount
+                            }
+                        }
+                        if found >= 0 {
+                            group.vectorOfCandidate[c] = found
+                        } else {
+                            group.vectors.append(contentsOf: values[0..<n])
+                            group.vectorOfCandidate[c] = group.vectorCount
+                            group.vectorCount += 1
+                        }
                     }
                 }
             }
@@ -226,22 +254,42 @@ struct CellPlacement {
         group.candidates = candidates
     }
 
-    /// Most distinct vectors of a group searched one by one before a dictionary takes over.
+    /// True when the stored vector at `offset` equals `values`.
+    @inline(__always)
+    static func equal(_ vectors: [Int64], _ offset: Int, _ values: UnsafeMutableBufferPointer<Int64>) -> Bool {
+        vectors.withUnsafeBufferPointer { stored in
+            var i = 0
+            let n = values.count
+            while i < n {
+                if stored[offset + i] != values[i] { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
+    /// FNV-1a over a vector's values.
+    static func hash(_ values: UnsafeMutableBufferPointer<Int64>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for v in values { h = (h ^ UInt64(bitPattern: v)) &* 0x0000_0100_0000_01b3 }
+        return h
+    }
+
+    /// FNV-1a over the stored vector of `count` values at `offset`.
+    static func hash(_ vectors: [Int64], _ offset: Int, _ count: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in offset..<(offset + count) { h = (h ^ UInt64(bitPattern: vectors[i])) &* 0x0000_0100_0000_01b3 }
+        return h
+    }
+
+    /// Most distinct vectors of a group searched one by one before their hashes take over.
     static let linearVectorLimit = 8
 
-    /// The identities lying entirely within the given slots, renumbered to positions in `slots`.
-    func localIdentities(for groupSlots: [Int]) -> [SumIdentity] {
-        if groupSlots.count == 1 { return [] }
-        // One row: the identities of that row, computed once.
-        if let first = groupSlots.first, case let row = rowOfSlot[first], rowSlots[row] == groupSlots {
-            return rowIdentities[row]
-        }
-        var position = [Int: Int]()
-        for (i, s) in groupSlots.enumerated() { position[s] = i }
-        return identities.compactMap { id in
-            guard id.slots.allSatisfy({ position[$0] != nil }) else { return nil }
-            return SumIdentity(lhs: id.lhs.map { position[$0]! }, rhs: id.rhs.map { position[$0]! })
-        }
+    /// The identities lying entirely within the rows' slots, renumbered to positions from their first slot.
+    func localIdentities(rows: Range<Int>, slots: Range<Int>) -> IdentityList {
+        if slots.count <= 1 { return IdentityList() }
+        if rows.count == 1 { return rowIdentities[rows.lowerBound] }
+        return allIdentities.within(slots)
     }
 
     /// Splits of digit runs ("801000081") into exactly `slots` values, no value with a leading zero; `read` holds
@@ -269,168 +317,153 @@ struct CellPlacement {
     /// Longest number a cut may produce: counts of a trillion or more are not plausible table values.
     static let maxDigitsPerCell = 12
 
-    /// Fills unknown values that an identity determines, and checks the identities (all of them, or those that
-    /// touch `mustCheck` slots). False when an identity fails or would need a negative count.
-    static func infer(_ values: inout [Int64?], opaque: [Bool], identities: [SumIdentity], mustCheck: [Bool]?) -> Bool {
-        var changed = true
-        while changed {
-            changed = false
-            for id in identities {
-                var unknown = -1, unknownOnLeft = false, count = 0
-                var left: Int64 = 0, right: Int64 = 0
-                var blocked = false
-                for s in id.lhs {
-                    if let v = values[s] { left += v } else if opaque[s] { blocked = true } else { count += 1; unknown = s; unknownOnLeft = true }
-                }
-                for s in id.rhs {
-                    if let v = values[s] { right += v } else if opaque[s] { blocked = true } else { count += 1; unknown = s; unknownOnLeft = false }
-                }
-                if blocked { continue }
-                if count == 1 {
-                    let v = unknownOnLeft ? right - left : left - right
-                    if v < 0 { return false }
-                    values[unknown] = v
-                    changed = true
-                } else if count == 0, left != right {
-                    if let mustCheck {
-                        if id.slots.contains(where: { mustCheck[$0] }) { return false }
-                    } else {
-                        return false
+    // MARK: Combining evidence
+
+    /// The combinations of the groups' value vectors that satisfy every identity they take part in, flat: survivor
+    /// `i` chose vector `choices[i * groups.count + g]` of group g (-1 for a group nothing fits).
+    func combine(_ groups: [Group], known: [Int64], mustCheck: [Bool], opaque: [Bool]) -> [Int] {
+        var product = 1
+        for g in groups {
+            product *= max(g.vectorCount, 1)
+            if product > combinationLimit { return [] }
+        }
+        // A group nothing fits: the other groups are still tried, this one stays missing.
+        let usable = groups.indices.filter { groups[$0].vectorCount > 0 }
+        guard !usable.isEmpty else { return [] }
+        var survivors: [Int] = []
+        var choice = [Int](repeating: -1, count: groups.count)
+        for g in usable { choice[g] = 0 }
+        var values = known
+        values.withUnsafeMutableBufferPointer { values in
+            known.withUnsafeBufferPointer { known in
+                opaque.withUnsafeBufferPointer { opaque in
+                    mustCheck.withUnsafeBufferPointer { mustCheck in
+                        while true {
+                            values.baseAddress!.update(from: known.baseAddress!, count: known.count)
+                            for g in usable {
+                                let group = groups[g], n = group.slotCount, k = choice[g]
+                                for i in 0..<n { values[group.firstSlot + i] = group.vectors[k * n + i] }
+                            }
+                            if allIdentities.infer(values.baseAddress!, opaque: opaque.baseAddress!,
+                                                   mustCheck: mustCheck.baseAddress!) {
+                                survivors.append(contentsOf: choice)
+                            }
+                            var u = 0
+                            while u < usable.count {
+                                let g = usable[u]
+                                choice[g] += 1
+                                if choice[g] < groups[g].vectorCount { break }
+                                choice[g] = 0
+                                u += 1
+                            }
+                            if u == usable.count { break }
+                        }
                     }
                 }
             }
         }
-        return true
-    }
-
-    // MARK: Combining evidence
-
-    /// The combinations of the groups' value vectors that satisfy every identity they take part in.
-    func combine(_ groups: [Group], known: [Int64?], certain: [Bool], opaque: [Bool]) -> [[Int]] {
-        guard !groups.isEmpty else { return [] }
-        var product = 1
-        for g in groups {
-            product *= max(g.vectors.count, 1)
-            if product > combinationLimit { return [] }
-        }
-        if groups.contains(where: { $0.vectors.isEmpty }) {
-            // A group nothing fits: the other groups are still tried, this one stays missing.
-            return combineSkipping(groups, known: known, certain: certain, opaque: opaque)
-        }
-        var survivors: [[Int]] = []
-        var choice = [Int](repeating: 0, count: groups.count)
-        let mustCheck = certain.map { !$0 }
-        while true {
-            var values = known
-            for (g, k) in zip(groups, choice) {
-                for (i, s) in g.slots.enumerated() { values[s] = g.vectors[k][i] }
-            }
-            if CellPlacement.infer(&values, opaque: opaque, identities: identities, mustCheck: mustCheck) {
-                survivors.append(choice)
-            }
-            var i = 0
-            while i < groups.count {
-                choice[i] += 1
-                if choice[i] < groups[i].vectors.count { break }
-                choice[i] = 0
-                i += 1
-            }
-            if i == groups.count { break }
-        }
         return survivors
-    }
-
-    private func combineSkipping(_ groups: [Group], known: [Int64?], certain: [Bool], opaque: [Bool]) -> [[Int]] {
-        let usable = groups.enumerated().filter { !$0.element.vectors.isEmpty }
-        let inner = combine(usable.map(\.element), known: known, certain: certain, opaque: opaque)
-        return inner.map { choice in
-            var full = [Int](repeating: -1, count: groups.count)
-            for (k, (index, _)) in usable.enumerated() { full[index] = choice[k] }
-            return full
-        }
     }
 
     // MARK: Resolving
 
     /// `known` and `opaque` are what `place` derived from the cells placed as printed (`solvingValue`).
-    func resolve(_ groups: [Group], survivors: [[Int]], cells: inout [Cell?], certain: [Bool], known: [Int64?],
-                 opaque: [Bool], findings: inout [Finding]) {
-        let mustCheck = certain.map { !$0 }
-        // Values every surviving combination gives each slot (after inference).
-        var agreed = [Int64??](repeating: .none, count: slots.count)
-        var disagree = [Bool](repeating: false, count: slots.count)
-        for choice in survivors {
-            var values = known
-            // Groups are read in place (indexing), not copied.
-            for gi in groups.indices where choice[gi] >= 0 {
-                let k = choice[gi]
-                for (i, s) in groups[gi].slots.enumerated() { values[s] = groups[gi].vectors[k][i] }
+    func resolve(_ groups: [Group], evidence: [RowEvidence], survivors choices: [Int], cells: inout [Cell?],
+                 certain: [Bool], known: [Int64], opaque: [Bool], mustCheck: [Bool], pool: CellPool,
+                 findings: inout [Finding]) {
+        let survivorCount = choices.count / groups.count
+        // Values every surviving combination gives each slot (after inference): `agreedSet` once a survivor was seen.
+        var agreed = [Int64](repeating: IdentityList.unknown, count: slotCount)
+        var agreedSet = [Bool](repeating: false, count: slotCount)
+        var disagree = [Bool](repeating: false, count: slotCount)
+        var values = known
+        for survivor in 0..<survivorCount {
+            let choice = choices[(survivor * groups.count)..<((survivor + 1) * groups.count)]
+            values.withUnsafeMutableBufferPointer { values in
+                values.baseAddress!.update(from: known, count: known.count)
+                for gi in groups.indices where choice[choice.startIndex + gi] >= 0 {
+                    let k = choice[choice.startIndex + gi], n = groups[gi].slotCount, first = groups[gi].firstSlot
+                    for i in 0..<n { values[first + i] = groups[gi].vectors[k * n + i] }
+                }
+                _ = opaque.withUnsafeBufferPointer { opaque in
+                    mustCheck.withUnsafeBufferPointer { mustCheck in
+                        allIdentities.infer(values.baseAddress!, opaque: opaque.baseAddress!,
+                                            mustCheck: mustCheck.baseAddress!)
+                    }
+                }
             }
-            _ = CellPlacement.infer(&values, opaque: opaque, identities: identities, mustCheck: mustCheck)
-            for s in 0..<slots.count where !certain[s] {
-                if case .some(let previous) = agreed[s] {
-                    if previous != values[s] { disagree[s] = true }
+            for s in 0..<slotCount where !certain[s] {
+                if agreedSet[s] {
+                    if agreed[s] != values[s] { disagree[s] = true }
                 } else {
-                    agreed[s] = .some(values[s])
+                    agreedSet[s] = true
+                    agreed[s] = values[s]
                 }
             }
         }
-        // Which of each group's readings take part in some surviving combination.
-        var usedVectors = [[Int]](repeating: [], count: groups.count)
-        for gi in groups.indices {
-            var used = [Bool](repeating: false, count: groups[gi].vectors.count)
-            for choice in survivors where choice[gi] >= 0 { used[choice[gi]] = true }
-            usedVectors[gi] = used.indices.filter { used[$0] }
+        /// The value all survivors agree on for a slot, if any.
+        func agreedValue(_ s: Int) -> Int64? {
+            guard survivorCount > 0, !disagree[s], agreedSet[s], agreed[s] != IdentityList.unknown else { return nil }
+            return agreed[s]
         }
-        var placed = [Bool](repeating: false, count: slots.count)
+        var placed = [Bool](repeating: false, count: slotCount)
         for gi in groups.indices {
-            // The group's parts are read where they are, without copying the whole group.
-            let groupSlots = groups[gi].slots
-            let byVector = groups[gi].candidatesByVector
-            let entries = groups[gi].candidates.entries
+            let group = groups[gi], n = group.slotCount
+            // Which of the group's readings take part in some surviving combination.
+            var used = [Bool](repeating: false, count: group.vectorCount)
+            for survivor in 0..<survivorCount {
+                let k = choices[survivor * groups.count + gi]
+                if k >= 0 { used[k] = true }
+            }
             var inferredCount = 0, missingCount = 0
-            for (i, s) in groupSlots.enumerated() {
+            for i in 0..<n {
+                let s = group.firstSlot + i
                 placed[s] = true
-                guard !survivors.isEmpty, !disagree[s], case .some(.some(let v)) = agreed[s] else {
+                guard let v = agreedValue(s) else {
                     cells[s] = .missing
                     missingCount += 1
                     continue
                 }
                 // The printed cell, when every surviving reading puts the same printed cell here (equal cells share
-                // one pool index).
+                // one pool name).
                 var printed: Int?
                 var uniform = true
-                for k in usedVectors[gi] {
-                    for c in byVector[k] {
-                        let cell = entries[c * groupSlots.count + i]
-                        if let p = printed { if p != cell { uniform = false } } else { printed = cell }
-                        if !uniform { break }
+                for c in 0..<group.candidates.count {
+                    let k = group.vectorOfCandidate[c]
+                    guard k >= 0, used[k] else { continue }
+                    let cell = group.candidates.entries[c * n + i]
+                    if let p = printed {
+                        if p != cell {
+                            uniform = false
+                            break
+                        }
+                    } else {
+                        printed = cell
                     }
-                    if !uniform { break }
                 }
                 if uniform, let p = printed, p != CellPlacement.unprinted {
-                    cells[s] = groups[gi].pool[p]
+                    cells[s] = pool[p]
                 } else {
                     cells[s] = .inferred(.integer(v))
                     inferredCount += 1
                 }
             }
-            findings.append(groupFinding(groups[gi], survivors: survivors.count, inferred: inferredCount,
-                                         missing: missingCount, cells: cells))
+            findings.append(groupFinding(group, evidence[group.evidence], survivors: survivorCount,
+                                         inferred: inferredCount, missing: missingCount, cells: cells))
         }
         // Cells outside every group that the identities filled.
-        for s in 0..<slots.count where !certain[s] && !placed[s] && cells[s] == nil {
-            if !survivors.isEmpty, !disagree[s], case .some(.some(let v)) = agreed[s] { cells[s] = .inferred(.integer(v)) }
+        for s in 0..<slotCount where !certain[s] && !placed[s] && cells[s] == nil {
+            if let v = agreedValue(s) { cells[s] = .inferred(.integer(v)) }
         }
     }
 
-    func groupFinding(_ g: Group, survivors: Int, inferred: Int, missing: Int, cells: [Cell?]) -> Finding {
+    func groupFinding(_ g: Group, _ e: RowEvidence, survivors: Int, inferred: Int, missing: Int,
+                      cells: [Cell?]) -> Finding {
         // The message is written as bytes (`TextBuilder`): appending its many short pieces to a String costs more.
-        let e = g.evidence
         var message = TextBuilder()
         message.append(table.id.displayName)
         message.append("“")
-        appendLabel(e.rows, to: &message)
+        appendLabel(e.rowRange, to: &message)
         message.append("”行")
         if e.values.isEmpty {
             message.append("没有印数字")
@@ -443,13 +476,13 @@ struct CellPlacement {
                 message.append(v.isEmpty ? "空" : v)
             }
             message.append("），应为")
-            message.append(g.slots.count)
+            message.append(g.slotCount)
             message.append("个")
         }
         /// The cells as read, "?" for those without a value.
         func appendReadout() {
-            for (i, s) in g.slots.enumerated() {
-                if i > 0 { message.append(" ") }
+            for s in g.slots {
+                if s > g.firstSlot { message.append(" ") }
                 if let value = cells[s]?.value { message.append(value) } else { message.append("?") }
             }
         }
@@ -477,25 +510,22 @@ struct CellPlacement {
         return .info(RuleID.docShape(table.id), message.string, at: location(e))
     }
 
-    func label(_ rows: [String]) -> String {
+    func label(_ rows: Range<Int>) -> String {
         var out = TextBuilder(capacity: 64)
         appendLabel(rows, to: &out)
         return out.string
     }
 
-    /// The template labels of the rows joined by ”“ (rows the table lacks left out).
-    func appendLabel(_ rows: [String], to out: inout TextBuilder) {
-        var first = true
-        for key in rows {
-            guard let r = rowIndex[key] else { continue }
-            if !first { out.append("”“") }
+    /// The template labels of the rows joined by ”“.
+    func appendLabel(_ rows: Range<Int>, to out: inout TextBuilder) {
+        for r in rows {
+            if r > rows.lowerBound { out.append("”“") }
             out.append(table.rows[r].label)
-            first = false
         }
     }
 
     func location(_ e: RowEvidence) -> FindingLocation {
-        FindingLocation(section: table.id.section, table: table.id, row: e.rows.count == 1 ? e.rows[0] : nil,
+        FindingLocation(section: table.id.section, table: table.id, row: e.singleRowKey,
                         source: e.lines.isEmpty ? nil : e.quotedSource)
     }
 }

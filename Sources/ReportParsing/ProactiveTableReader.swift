@@ -5,34 +5,39 @@ enum ProactiveTableReader {
     static func read(_ lines: [TableLine], definition: TableDefinition, template: TemplateID) -> (Table, [Finding]) {
         let (templateLines, extras) = separateExtraRows(lines, definition: definition)
         let evidence = (template == .gov2019 ? gov2019Rows : gov2021Rows).match(templateLines)
-        var table = Table(allMissing: definition)
+        let skeleton = template == .gov2019 ? gov2019Skeleton : gov2021Skeleton
+        var cells = [Cell?](repeating: nil, count: skeleton.slotCount)
         var findings: [Finding] = []
         for e in evidence {
-            let rows = e.rows.compactMap(definition.row)
-            let columns = rows.flatMap { r in r.columns.map { (r, $0) } }
-            var values = e.padded(to: columns.count)
-            while values.count > columns.count, values.last == "" { values.removeLast() }
-            if values.count == columns.count {
-                for ((r, c), v) in zip(columns, values) { table[r.key, c.key] = CellReader.read(v) }
+            let lo = skeleton.rowStart[e.rowRange.lowerBound], n = skeleton.rowStart[e.rowRange.upperBound] - lo
+            if e.values.count == n {
+                for (i, v) in e.values.enumerated() { cells[lo + i] = CellReader.read(v) }
+                continue
+            }
+            var values = e.padded(to: n)
+            while values.count > n, values.last == "" { values.removeLast() }
+            if values.count == n {
+                for (i, v) in values.enumerated() { cells[lo + i] = CellReader.read(v) }
                 continue
             }
             // Only rows that lead to a finding need their name and location written out.
-            let location = FindingLocation(section: .s2, table: .t2, row: e.rows.count == 1 ? e.rows[0] : nil,
+            let location = FindingLocation(section: .s2, table: .t2, row: e.singleRowKey,
                                            source: e.lines.isEmpty ? nil : e.quotedSource)
-            let name = "表二“\(rows.map(\.label).joined(separator: "”“"))”"
-            if values.count > columns.count {
-                for ((r, c), v) in zip(columns, values) { table[r.key, c.key] = CellReader.read(v) }
+            let name = "表二“\(definition.rows[e.rowRange].map(\.label).joined(separator: "”“"))”"
+            if values.count > n {
+                for i in 0..<n { cells[lo + i] = CellReader.read(values[i]) }
                 findings.append(.error(RuleID.docShapeT2,
-                    "\(name)行印有\(values.count)个数字，应为\(columns.count)个；多出的“\(values[columns.count...].joined(separator: " "))”未读入，请核对原文。",
+                    "\(name)行印有\(values.count)个数字，应为\(n)个；多出的“\(values[n...].joined(separator: " "))”未读入，请核对原文。",
                     at: location))
             } else if values.isEmpty && e.lines.isEmpty {
                 findings.append(.error(RuleID.docShapeT2, "\(name)行在文中找不到，其数字按缺失处理。", at: location))
             } else {
                 findings.append(.error(RuleID.docShapeT2,
-                    "\(name)行只印有\(values.count)个数字（\(values.joined(separator: " "))），应为\(columns.count)个；无法确定各数字属于哪一列，按缺失处理，请核对原文。",
+                    "\(name)行只印有\(values.count)个数字（\(values.joined(separator: " "))），应为\(n)个；无法确定各数字属于哪一列，按缺失处理，请核对原文。",
                     at: location))
             }
         }
+        var table = skeleton.table(cells)
         for (i, line) in extras.enumerated() {
             let key = "extra.\(i + 1)"
             var cells: [String: Cell] = [:]
@@ -46,6 +51,9 @@ enum ProactiveTableReader {
     /// Built once per template: the rows and their anchors don't change between reports.
     static let gov2019Rows = RowMatcher(rows: ReportTemplate.gov2019.t2.rows)
     static let gov2021Rows = RowMatcher(rows: ReportTemplate.gov2021.t2.rows)
+    /// The tables with every cell missing, filled for each report.
+    static let gov2019Skeleton = TableSkeleton(ReportTemplate.gov2019.t2)
+    static let gov2021Skeleton = TableSkeleton(ReportTemplate.gov2021.t2)
 
     /// Words of the header lines that name the columns.
     static let headerWords = ["信息内容", "第二十条", "数量", "件数", "金额"]

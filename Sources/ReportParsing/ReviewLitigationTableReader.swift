@@ -20,7 +20,7 @@ enum ReviewLitigationTableReader {
                 "表四的15个数字在文本中的顺序被打乱（常见于不带版式提取的PDF文本）；已按每组“结果维持+结果纠正+其他结果+尚未审结=总计”还原为：\(values.joined(separator: " "))。",
                 at: FindingLocation(section: .s4, table: .t4)))
         }
-        var evidence = RowEvidence(rows: definition.rows.map(\.key), values: values, lines: sourceLines.map(\.number),
+        var evidence = RowEvidence(rowRange: definition.rows.indices, definitions: definition.rows, values: values, lines: sourceLines.map(\.number),
                                    sourceLines: sourceLines.map(\.sourceScalars))
         // One delimited line (a web or Word table row): its blank cells at either end are blank values.
         if sourceLines.count == 1, let line = sourceLines.first, line.delimited {

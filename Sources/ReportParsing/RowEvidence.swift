@@ -1,9 +1,13 @@
+import ReportModel
+
 /// The printed values the layout gives for one or more consecutive template rows.
 ///
 /// One row and as many values as columns is the normal case; anything else is for `CellPlacement` to repair.
 struct RowEvidence: Sendable {
-    /// Template row keys, in order, that share these values.
-    var rows: [String]
+    /// The template rows that share these values: positions in `definitions`, consecutive.
+    var rowRange: Range<Int>
+    /// The rows of the template table, which `rowRange` indexes.
+    let definitions: [RowDefinition]
     /// Printed values in order ("" is a visible blank cell).
     var values: [String]
     /// Source line numbers the values came from.
@@ -13,6 +17,12 @@ struct RowEvidence: Sendable {
     /// Blank delimited cells around the values when they come from one line (see `TableLine`).
     var leadingBlanks = 0
     var trailingBlanks = 0
+
+    /// Template row keys, in order, that share these values.
+    var rows: [String] { definitions[rowRange].map(\.key) }
+
+    /// The row's key when the evidence is for exactly one row (a finding's location names it).
+    var singleRowKey: String? { rowRange.count == 1 ? definitions[rowRange.lowerBound].key : nil }
 
     /// The printed lines as text, joined by " / ".
     var source: String {
@@ -42,10 +52,13 @@ struct RowEvidence: Sendable {
     /// then leading ones ("| 行政事业性收费 | | | |" is a row of blank cells; blanks between a label and its
     /// numbers are usually merged label cells).
     func padded(to count: Int) -> [String] {
+        if values.count >= count || (trailingBlanks == 0 && leadingBlanks == 0) { return values }
         var v = values
         var trailing = trailingBlanks, leading = leadingBlanks
         while v.count < count && trailing > 0 { v.append(""); trailing -= 1 }
-        while v.count < count && leading > 0 { v.insert("", at: 0); leading -= 1 }
+        var front = 0
+        while v.count + front < count && leading > 0 { front += 1; leading -= 1 }
+        if front > 0 { v.insert(contentsOf: repeatElement("", count: front), at: 0) }
         return v
     }
 }

@@ -102,7 +102,7 @@ struct RowMatcher: Sendable {
         let spans = bestSpans(occurrences: occurrences, valuePositions: values.map(\.position))
         var evidence: [RowEvidence] = []
         for span in spans {
-            let spanValues = Array(values[span.valueRange])
+            let spanValues = values[span.valueRange]
             var parts = distribute(spanValues, over: span.rowRange, lines: lines)
             // A row printed with only blank delimited cells ("| 行政事业性收费 | | | |").
             if spanValues.isEmpty, parts.count == 1, let p = span.anchorPosition,
@@ -199,14 +199,14 @@ struct RowMatcher: Sendable {
 
     /// Splits a span's values among its rows: by count when it fits exactly, by line when lines match rows,
     /// otherwise one shared evidence for the placement solver.
-    func distribute(_ values: [Value], over rowRange: Range<Int>, lines: [TableLine]) -> [RowEvidence] {
-        let spanRows = Array(rows[rowRange])
-        guard !spanRows.isEmpty else { return [] }
-        func evidence(_ rows: [RowDefinition], _ vs: [Value]) -> RowEvidence {
+    func distribute(_ values: ArraySlice<Value>, over rowRange: Range<Int>, lines: [TableLine]) -> [RowEvidence] {
+        guard !rowRange.isEmpty else { return [] }
+        func evidence(_ rowRange: Range<Int>, _ vs: ArraySlice<Value>) -> RowEvidence {
             // Values come in stream order, so their line indices never decrease: each once, in order.
             var lineIndices: [Int] = []
             for v in vs where lineIndices.last != v.lineIndex { lineIndices.append(v.lineIndex) }
-            var e = RowEvidence(rows: rows.map(\.key), values: vs.map(\.text), lines: lineIndices.map { lines[$0].number },
+            var e = RowEvidence(rowRange: rowRange, definitions: rows, values: vs.map(\.text),
+                                lines: lineIndices.map { lines[$0].number },
                                 sourceLines: lineIndices.map { lines[$0].sourceScalars })
             if lineIndices.count == 1, let line = lineIndices.first {
                 e.leadingBlanks = lines[line].leadingBlanks
@@ -214,24 +214,38 @@ struct RowMatcher: Sendable {
             }
             return e
         }
-        if spanRows.count == 1 { return [evidence(spanRows, values)] }
-        let needed = spanRows.reduce(0) { $0 + $1.columns.count }
+        if rowRange.count == 1 { return [evidence(rowRange, values)] }
+        let needed = prefixColumns[rowRange.upperBound] - prefixColumns[rowRange.lowerBound]
         if values.count == needed {
             var out: [RowEvidence] = []
-            var offset = 0
-            for row in spanRows {
-                out.append(evidence([row], Array(values[offset..<(offset + row.columns.count)])))
-                offset += row.columns.count
+            var offset = values.startIndex
+            for r in rowRange {
+                let count = rows[r].columns.count
+                out.append(evidence(r..<(r + 1), values[offset..<(offset + count)]))
+                offset += count
             }
             return out
         }
-        var groups: [[Value]] = []
-        for v in values {
-            if let last = groups.last?.last, last.lineIndex == v.lineIndex { groups[groups.count - 1].append(v) } else { groups.append([v]) }
+        // The values' lines as groups of consecutive values (start index of each group).
+        var groupStarts: [Int] = []
+        var previousLine = -1
+        for i in values.indices where values[i].lineIndex != previousLine {
+            groupStarts.append(i)
+            previousLine = values[i].lineIndex
         }
-        if groups.count == spanRows.count, zip(groups, spanRows).allSatisfy({ $0.count <= $1.columns.count }) {
-            return zip(spanRows, groups).map { evidence([$0], $1) }
+        if groupStarts.count == rowRange.count {
+            var fits = true
+            for (g, r) in rowRange.enumerated() {
+                let end = g + 1 < groupStarts.count ? groupStarts[g + 1] : values.endIndex
+                if end - groupStarts[g] > rows[r].columns.count { fits = false; break }
+            }
+            if fits {
+                return rowRange.enumerated().map { g, r in
+                    let end = g + 1 < groupStarts.count ? groupStarts[g + 1] : values.endIndex
+                    return evidence(r..<(r + 1), values[groupStarts[g]..<end])
+                }
+            }
         }
-        return [evidence(spanRows, values)]
+        return [evidence(rowRange, values)]
     }
 }
