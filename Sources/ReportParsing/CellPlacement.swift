@@ -49,7 +49,24 @@ struct CellPlacement: Sendable {
             rowStart[r + 1] - rowStart[r] == 1 ? IdentityList() : all.within(rowStart[r]..<rowStart[r + 1])
         }
         self.skeleton = TableSkeleton(table)
+        self.labelBytes = (0..<table.rows.count).map { first in
+            (first..<table.rows.count).map { last in
+                var out = TextBuilder(capacity: 64)
+                out.append(table.id.displayName)
+                out.append("“")
+                for r in first...last {
+                    if r > first { out.append("”“") }
+                    out.append(table.rows[r].label)
+                }
+                out.append("”行")
+                return out.bytes
+            }
+        }
     }
+
+    /// The start of a finding's message for rows `first...last`: `labelBytes[first][last - first]` is
+    /// "表三“label”“label”行" as UTF-8.
+    let labelBytes: [[[UInt8]]]
 
     func slot(_ row: String, _ column: String) -> Int {
         slotIndex[row + "\u{0}" + column]!
@@ -66,21 +83,41 @@ struct CellPlacement: Sendable {
     /// Candidate entry for a slot that gets no printed value.
     static let unprinted = -1
 
-    /// A piece of evidence short of values, with its readings.
+    /// A piece of evidence short of values, with its readings, which lie in the `Workspace`.
     struct Group {
         /// Which evidence, and the slots its rows own.
         let evidence: Int
         let firstSlot: Int
         let slotCount: Int
-        var candidates = Candidates()
-        /// For each candidate, the distinct vector it gives, or -1 when it gives none (it fails the identities).
-        var vectorOfCandidate: [Int] = []
-        /// Distinct value vectors, `vectors[k * slotCount ..< (k + 1) * slotCount]`, in the order first found.
-        var vectors: [Int64] = []
+        /// The group's candidates are `Workspace.entries[entryStart...]`, `slotCount` names each.
+        var entryStart = 0
+        /// The group's candidates are numbered from `candidateStart` in `Workspace.vectorOf`.
+        var candidateStart = 0
+        var candidateCount = 0
+        /// The group's distinct value vectors are `Workspace.vectors[vectorStart...]`, `slotCount` values each, in
+        /// the order first found.
+        var vectorStart = 0
         var vectorCount = 0
         var split = false
 
         var slots: Range<Int> { firstSlot..<(firstSlot + slotCount) }
+    }
+
+    /// The buffers every group of one table is expanded in, made once per table.
+    struct Workspace {
+        /// All groups' candidates, one after another (pool names; see `Candidates`).
+        var entries: [Int] = []
+        /// For each candidate in `entries`, the number of the group's vector it gives, or -1 when it gives none.
+        var vectorOf: [Int] = []
+        /// All groups' distinct value vectors, one after another (`IdentityList.unknown` for unknown values).
+        var vectors: [Int64] = []
+        /// One candidate's values and opaque flags while it is checked.
+        var values: [Int64] = []
+        var opaque: [Bool] = []
+        var cellsRead: [Int] = []
+        var chosen: [Int] = []
+        var pool = CellPool()
+        var message = MessageBytes()
     }
 
     /// The table's cells and the findings about what was repaired.
@@ -89,7 +126,7 @@ struct CellPlacement: Sendable {
         var certain = [Bool](repeating: false, count: slotCount)
         var findings: [Finding] = []
         var groups: [Group] = []
-        var pool = CellPool()
+        var work = Workspace()
         for (ei, e) in evidence.enumerated() {
             let lo = rowStart[e.rowRange.lowerBound], n = rowStart[e.rowRange.upperBound] - lo
             if e.values.count == n {
@@ -110,12 +147,12 @@ struct CellPlacement: Sendable {
                     let extra = values[n...].joined(separator: " ")
                     findings.append(.error(RuleID.docShape(table.id),
                         "\(table.id.displayName)“\(label(e.rowRange))”行印有\(values.count)个数字，应为\(n)个；多出的“\(extra)”未读入，请核对原文。",
-                        at: location(e)))
+                        at: location(e, &work.message)))
                 }
                 continue
             }
             var group = Group(evidence: ei, firstSlot: lo, slotCount: n)
-            expand(&group, values: values, rows: e.rowRange, pool: &pool)
+            expand(&group, values: values, rows: e.rowRange, work: &work)
             groups.append(group)
         }
         if !groups.isEmpty {
@@ -126,9 +163,9 @@ struct CellPlacement: Sendable {
                 if let v = CellPlacement.solvingValue(cell) { known[s] = v } else { opaque[s] = true }
             }
             let mustCheck = certain.map { !$0 }
-            let survivors = combine(groups, known: known, mustCheck: mustCheck, opaque: opaque)
+            let survivors = combine(groups, work: work, known: known, mustCheck: mustCheck, opaque: opaque)
             resolve(groups, evidence: evidence, survivors: survivors, cells: &cells, certain: certain, known: known,
-                    opaque: opaque, mustCheck: mustCheck, pool: pool, findings: &findings)
+                    opaque: opaque, mustCheck: mustCheck, work: &work, findings: &findings)
         }
         return (skeleton.table(cells), findings)
     }
@@ -146,112 +183,133 @@ struct CellPlacement: Sendable {
 
     /// Every placement (and split of run-together digits) of the values over the group's slots that satisfies
     /// the identities lying entirely within the group.
-    func expand(_ group: inout Group, values: [String], rows: Range<Int>, pool: inout CellPool) {
+    func expand(_ group: inout Group, values: [String], rows: Range<Int>, work: inout Workspace) {
         let n = group.slotCount
-        var cellsRead: [Int] = []
-        cellsRead.reserveCapacity(values.count)
-        for v in values { cellsRead.append(pool.index(reading: v)) }
+        work.cellsRead.removeAll(keepingCapacity: true)
+        for v in values { work.cellsRead.append(work.pool.index(reading: v)) }
+        group.entryStart = work.entries.count
         // Digits that ran together: split runs so that every slot gets a value. Splits come first: when one fits,
         // the placements are skipped.
-        var candidates = splitCandidates(values, read: cellsRead, slots: n, pool: &pool)
-        let splitCount = candidates.count
-        if splitCount > 0 { group.split = true }
+        let splits = splitCandidates(values, read: work.cellsRead, slots: n, pool: &work.pool)
+        let splitCount = splits.count
+        if splitCount > 0 {
+            group.split = true
+            work.entries.append(contentsOf: splits.entries)
+        }
+        var candidateCount = splitCount
         // Which slots the printed values go to (order kept), the others unknown. When there are more ways than the
         // limit, none is tried: a partial search would make a guess look certain.
-        let k = cellsRead.count
+        let k = work.cellsRead.count
         let ways = binomial(n, k, cap: candidateLimit + 1)
         if ways <= candidateLimit {
-            candidates.entries.reserveCapacity(candidates.entries.count + ways * n)
+            work.entries.reserveCapacity(work.entries.count + ways * n)
             // The increasing choices of slots in the order `forEachCombination` gives them, written in place.
-            var chosen = Array(0..<k)
+            work.chosen.removeAll(keepingCapacity: true)
+            work.chosen.append(contentsOf: 0..<k)
             var made = 0
             while k <= n {
                 var next = 0
                 for slot in 0..<n {
-                    if next < k && chosen[next] == slot {
-                        candidates.entries.append(cellsRead[next])
+                    if next < k && work.chosen[next] == slot {
+                        work.entries.append(work.cellsRead[next])
                         next += 1
                     } else {
-                        candidates.entries.append(CellPlacement.unprinted)
+                        work.entries.append(CellPlacement.unprinted)
                     }
                 }
-                candidates.count += 1
+                candidateCount += 1
                 made += 1
                 if made >= candidateLimit || k == 0 { break }
                 var i = k - 1
-                while i >= 0 && chosen[i] == n - k + i { i -= 1 }
+                while i >= 0 && work.chosen[i] == n - k + i { i -= 1 }
                 if i < 0 { break }
-                chosen[i] += 1
-                for j in (i + 1)..<k { chosen[j] = chosen[j - 1] + 1 }
+                work.chosen[i] += 1
+                for j in (i + 1)..<k { work.chosen[j] = work.chosen[j - 1] + 1 }
             }
         }
+        group.candidateCount = candidateCount
+        group.vectorStart = work.vectors.count
+        let firstCandidate = work.vectorOf.count
+        group.candidateStart = firstCandidate
+        work.vectorOf.append(contentsOf: repeatElement(-1, count: candidateCount))
 
         let local = localIdentities(rows: rows, slots: group.slots)
-        group.vectorOfCandidate = [Int](repeating: -1, count: candidates.count)
+        if work.values.count < n {
+            work.values = [Int64](repeating: IdentityList.unknown, count: n)
+            work.opaque = [Bool](repeating: false, count: n)
+        }
         // Distinct vectors are found by comparing with each kept one while there are few, through their hashes after.
         var heads: [UInt64: Int] = [:]
         var nextSameHash: [Int] = []
-        var values = [Int64](repeating: IdentityList.unknown, count: n)
-        var opaque = [Bool](repeating: false, count: n)
         var splitSurvived = false
-        candidates.entries.withUnsafeBufferPointer { entries in
-            values.withUnsafeMutableBufferPointer { values in
-                opaque.withUnsafeMutableBufferPointer { opaque in
-                    for c in 0..<candidates.count {
-                        // A digit run that splits into values satisfying the row's identities explains the line
-                        // better than any placement that leaves cells unprinted: once a split fits, placements are
-                        // no longer considered.
-                        let isSplit = c < splitCount
-                        if !isSplit && splitSurvived { break }
-                        for i in 0..<n {
-                            let name = entries[c * n + i]
-                            values[i] = pool.solvingValue(name) ?? IdentityList.unknown
-                            opaque[i] = pool.isOpaque(name)
-                        }
-                        guard local.infer(values.baseAddress!, opaque: UnsafePointer(opaque.baseAddress!), mustCheck: nil)
-                        else { continue }
-                        if isSplit { splitSurvived = true }
-                        var found = -1
-                        if group.vectorCount <= CellPlacement.linearVectorLimit {
-                            for v in 0..<group.vectorCount where CellPlacement.equal(group.vectors, v * n, values) {
-                                found = v
-                                break
+        let pool = work.pool
+        var vectorCount = 0
+        var vectors = work.vectors
+        work.vectors = []
+        defer { work.vectors = vectors }
+        work.entries.withUnsafeBufferPointer { all in
+            let entries = UnsafeBufferPointer(rebasing: all[group.entryStart...])
+            work.values.withUnsafeMutableBufferPointer { valueBuffer in
+                work.opaque.withUnsafeMutableBufferPointer { opaque in
+                    work.vectorOf.withUnsafeMutableBufferPointer { vectorOf in
+                        let values = UnsafeMutableBufferPointer(rebasing: valueBuffer[0..<n])
+                        for c in 0..<candidateCount {
+                            // A digit run that splits into values satisfying the row's identities explains the line
+                            // better than any placement that leaves cells unprinted: once a split fits, placements
+                            // are no longer considered.
+                            let isSplit = c < splitCount
+                            if !isSplit && splitSurvived { break }
+                            for i in 0..<n {
+                                let name = entries[c * n + i]
+                                values[i] = pool.solvingValue(name) ?? IdentityList.unknown
+                                opaque[i] = pool.isOpaque(name)
                             }
-                        } else {
-                            let h = CellPlacement.hash(values)
-                            if heads.isEmpty {
-                                nextSameHash = [Int](repeating: -1, count: group.vectorCount)
-                                for v in 0..<group.vectorCount {
-                                    let hv = CellPlacement.hash(group.vectors, v * n, n)
-                                    nextSameHash[v] = heads[hv] ?? -1
-                                    heads[hv] = v
-                                }
-                            }
-                            var v = heads[h] ?? -1
-                            while v >= 0 {
-                                if CellPlacement.equal(group.vectors, v * n, values) {
+                            guard local.infer(values.baseAddress!, opaque: UnsafePointer(opaque.baseAddress!),
+                                              mustCheck: nil) else { continue }
+                            if isSplit { splitSurvived = true }
+                            var found = -1
+                            if vectorCount <= CellPlacement.linearVectorLimit {
+                                for v in 0..<vectorCount
+                                where CellPlacement.equal(vectors, group.vectorStart + v * n, values) {
                                     found = v
                                     break
                                 }
-                                v = nextSameHash[v]
+                            } else {
+                                let h = CellPlacement.hash(values)
+                                if heads.isEmpty {
+                                    nextSameHash = [Int](repeating: -1, count: vectorCount)
+                                    for v in 0..<vectorCount {
+                                        let hv = CellPlacement.hash(vectors, group.vectorStart + v * n, n)
+                                        nextSameHash[v] = heads[hv] ?? -1
+                                        heads[hv] = v
+                                    }
+                                }
+                                var v = heads[h] ?? -1
+                                while v >= 0 {
+                                    if CellPlacement.equal(vectors, group.vectorStart + v * n, values) {
+                                        found = v
+                                        break
+                                    }
+                                    v = nextSameHash[v]
+                                }
+                                if found < 0 {
+                                    nextSameHash.append(heads[h] ?? -1)
+                                    heads[h] = vectorCount
+                                }
                             }
-                            if found < 0 {
-                                nextSameHash.append(heads[h] ?? -1)
-                                heads[h] = group.vectorCount
+                            if found >= 0 {
+                                vectorOf[firstCandidate + c] = found
+                            } else {
+                                vectors.append(contentsOf: values)
+                                vectorOf[firstCandidate + c] = vectorCount
+                                vectorCount += 1
                             }
-                        }
-                        if found >= 0 {
-                            group.vectorOfCandidate[c] = found
-                        } else {
-                            group.vectors.append(contentsOf: values[0..<n])
-                            group.vectorOfCandidate[c] = group.vectorCount
-                            group.vectorCount += 1
                         }
                     }
                 }
             }
         }
-        group.candidates = candidates
+        group.vectorCount = vectorCount
     }
 
     /// True when the stored vector at `offset` equals `values`.
@@ -305,6 +363,16 @@ struct CellPlacement: Sendable {
     /// True when the value's compact folded text (`CharacterFolding.compact`) is two or more ASCII digits.
     static func isDigitRun(_ value: String) -> Bool {
         var digits = 0
+        // ASCII text folds to itself: its bytes are read directly.
+        var ascii = true
+        for b in value.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if b == 0x20 || b == 0x09 { continue }
+            guard b >= 0x30 && b <= 0x39 else { return false }
+            digits += 1
+        }
+        if ascii { return digits >= 2 }
+        digits = 0
         for s in value.unicodeScalars {
             let f = CharacterFolding.fold(s)
             if f == " " || f == "\t" || f == "\u{FEFF}" { continue }
@@ -321,7 +389,7 @@ struct CellPlacement: Sendable {
 
     /// The combinations of the groups' value vectors that satisfy every identity they take part in, flat: survivor
     /// `i` chose vector `choices[i * groups.count + g]` of group g (-1 for a group nothing fits).
-    func combine(_ groups: [Group], known: [Int64], mustCheck: [Bool], opaque: [Bool]) -> [Int] {
+    func combine(_ groups: [Group], work: Workspace, known: [Int64], mustCheck: [Bool], opaque: [Bool]) -> [Int] {
         var product = 1
         for g in groups {
             product *= max(g.vectorCount, 1)
@@ -338,25 +406,28 @@ struct CellPlacement: Sendable {
             known.withUnsafeBufferPointer { known in
                 opaque.withUnsafeBufferPointer { opaque in
                     mustCheck.withUnsafeBufferPointer { mustCheck in
-                        while true {
-                            values.baseAddress!.update(from: known.baseAddress!, count: known.count)
-                            for g in usable {
-                                let group = groups[g], n = group.slotCount, k = choice[g]
-                                for i in 0..<n { values[group.firstSlot + i] = group.vectors[k * n + i] }
+                        work.vectors.withUnsafeBufferPointer { vectors in
+                            while true {
+                                values.baseAddress!.update(from: known.baseAddress!, count: known.count)
+                                for g in usable {
+                                    let group = groups[g], n = group.slotCount
+                                    let from = group.vectorStart + choice[g] * n
+                                    for i in 0..<n { values[group.firstSlot + i] = vectors[from + i] }
+                                }
+                                if allIdentities.infer(values.baseAddress!, opaque: opaque.baseAddress!,
+                                                       mustCheck: mustCheck.baseAddress!) {
+                                    survivors.append(contentsOf: choice)
+                                }
+                                var u = 0
+                                while u < usable.count {
+                                    let g = usable[u]
+                                    choice[g] += 1
+                                    if choice[g] < groups[g].vectorCount { break }
+                                    choice[g] = 0
+                                    u += 1
+                                }
+                                if u == usable.count { break }
                             }
-                            if allIdentities.infer(values.baseAddress!, opaque: opaque.baseAddress!,
-                                                   mustCheck: mustCheck.baseAddress!) {
-                                survivors.append(contentsOf: choice)
-                            }
-                            var u = 0
-                            while u < usable.count {
-                                let g = usable[u]
-                                choice[g] += 1
-                                if choice[g] < groups[g].vectorCount { break }
-                                choice[g] = 0
-                                u += 1
-                            }
-                            if u == usable.count { break }
                         }
                     }
                 }
@@ -369,7 +440,7 @@ struct CellPlacement: Sendable {
 
     /// `known` and `opaque` are what `place` derived from the cells placed as printed (`solvingValue`).
     func resolve(_ groups: [Group], evidence: [RowEvidence], survivors choices: [Int], cells: inout [Cell?],
-                 certain: [Bool], known: [Int64], opaque: [Bool], mustCheck: [Bool], pool: CellPool,
+                 certain: [Bool], known: [Int64], opaque: [Bool], mustCheck: [Bool], work: inout Workspace,
                  findings: inout [Finding]) {
         let survivorCount = choices.count / groups.count
         // Values every surviving combination gives each slot (after inference): `agreedSet` once a survivor was seen.
@@ -378,12 +449,13 @@ struct CellPlacement: Sendable {
         var disagree = [Bool](repeating: false, count: slotCount)
         var values = known
         for survivor in 0..<survivorCount {
-            let choice = choices[(survivor * groups.count)..<((survivor + 1) * groups.count)]
+            let base = survivor * groups.count
             values.withUnsafeMutableBufferPointer { values in
                 values.baseAddress!.update(from: known, count: known.count)
-                for gi in groups.indices where choice[choice.startIndex + gi] >= 0 {
-                    let k = choice[choice.startIndex + gi], n = groups[gi].slotCount, first = groups[gi].firstSlot
-                    for i in 0..<n { values[first + i] = groups[gi].vectors[k * n + i] }
+                for gi in groups.indices where choices[base + gi] >= 0 {
+                    let group = groups[gi], n = group.slotCount
+                    let from = group.vectorStart + choices[base + gi] * n
+                    for i in 0..<n { values[group.firstSlot + i] = work.vectors[from + i] }
                 }
                 _ = opaque.withUnsafeBufferPointer { opaque in
                     mustCheck.withUnsafeBufferPointer { mustCheck in
@@ -407,15 +479,18 @@ struct CellPlacement: Sendable {
             return agreed[s]
         }
         var placed = [Bool](repeating: false, count: slotCount)
+        var used: [Bool] = []
         for gi in groups.indices {
             let group = groups[gi], n = group.slotCount
             // Which of the group's readings take part in some surviving combination.
-            var used = [Bool](repeating: false, count: group.vectorCount)
+            used.removeAll(keepingCapacity: true)
+            used.append(contentsOf: repeatElement(false, count: group.vectorCount))
             for survivor in 0..<survivorCount {
                 let k = choices[survivor * groups.count + gi]
                 if k >= 0 { used[k] = true }
             }
             var inferredCount = 0, missingCount = 0
+            let firstCandidate = group.candidateStart
             for i in 0..<n {
                 let s = group.firstSlot + i
                 placed[s] = true
@@ -428,10 +503,10 @@ struct CellPlacement: Sendable {
                 // one pool name).
                 var printed: Int?
                 var uniform = true
-                for c in 0..<group.candidates.count {
-                    let k = group.vectorOfCandidate[c]
+                for c in 0..<group.candidateCount {
+                    let k = work.vectorOf[firstCandidate + c]
                     guard k >= 0, used[k] else { continue }
-                    let cell = group.candidates.entries[c * n + i]
+                    let cell = work.entries[group.entryStart + c * n + i]
                     if let p = printed {
                         if p != cell {
                             uniform = false
@@ -442,14 +517,15 @@ struct CellPlacement: Sendable {
                     }
                 }
                 if uniform, let p = printed, p != CellPlacement.unprinted {
-                    cells[s] = pool[p]
+                    cells[s] = work.pool[p]
                 } else {
-                    cells[s] = .inferred(.integer(v))
+                    cells[s] = Cell(raw: "", kind: v == 0 ? .zero : .number, value: .integer(v), inferred: true)
                     inferredCount += 1
                 }
             }
             findings.append(groupFinding(group, evidence[group.evidence], survivors: survivorCount,
-                                         inferred: inferredCount, missing: missingCount, cells: cells))
+                                         inferred: inferredCount, missing: missingCount, cells: cells,
+                                         message: &work.message))
         }
         // Cells outside every group that the identities filled.
         for s in 0..<slotCount where !certain[s] && !placed[s] && cells[s] == nil {
@@ -458,13 +534,10 @@ struct CellPlacement: Sendable {
     }
 
     func groupFinding(_ g: Group, _ e: RowEvidence, survivors: Int, inferred: Int, missing: Int,
-                      cells: [Cell?]) -> Finding {
-        // The message is written as bytes (`TextBuilder`): appending its many short pieces to a String costs more.
-        var message = TextBuilder()
-        message.append(table.id.displayName)
-        message.append("“")
-        appendLabel(e.rowRange, to: &message)
-        message.append("”行")
+                      cells: [Cell?], message: inout MessageBytes) -> Finding {
+        // The message is written as bytes: appending its many short pieces to a String costs more.
+        message.reset()
+        message.append(bytes: labelBytes[e.rowRange.lowerBound][e.rowRange.count - 1])
         if e.values.isEmpty {
             message.append("没有印数字")
         } else {
@@ -473,7 +546,7 @@ struct CellPlacement: Sendable {
             message.append("个数字（")
             for (i, v) in e.values.enumerated() {
                 if i > 0 { message.append(" ") }
-                message.append(v.isEmpty ? "空" : v)
+                if v.isEmpty { message.append("空") } else { message.append(v) }
             }
             message.append("），应为")
             message.append(g.slotCount)
@@ -486,6 +559,7 @@ struct CellPlacement: Sendable {
                 if let value = cells[s]?.value { message.append(value) } else { message.append("?") }
             }
         }
+        let severity: Severity
         if missing > 0 {
             message.append(survivors == 0 ? "；没有一种排列能同时满足表内勾稽关系" : "；有多种排列都满足表内勾稽关系")
             message.append("，无法确定的")
@@ -493,21 +567,24 @@ struct CellPlacement: Sendable {
             message.append("格按缺失处理（读出：")
             appendReadout()
             message.append("），请核对原文。")
-            return .error(RuleID.docShape(table.id), message.string, at: location(e))
-        }
-        if inferred > 0 {
+            severity = .error
+        } else if inferred > 0 {
             message.append("；按勾稽关系推定")
             message.append(inferred)
             message.append("格的数值，该行读作：")
             appendReadout()
             message.append("，请核对原文。")
-            return .warning(RuleID.docShape(table.id), message.string, at: location(e))
+            severity = .warning
+        } else {
+            message.append(g.split ? "；数字连在一起，按勾稽关系拆分" : "；按勾稽关系确定了各数字所在的列")
+            message.append("，读作：")
+            appendReadout()
+            message.append("。")
+            severity = .info
         }
-        message.append(g.split ? "；数字连在一起，按勾稽关系拆分" : "；按勾稽关系确定了各数字所在的列")
-        message.append("，读作：")
-        appendReadout()
-        message.append("。")
-        return .info(RuleID.docShape(table.id), message.string, at: location(e))
+        let text = message.string
+        return Finding(rule: RuleID.docShape(table.id), severity: severity, message: text,
+                       location: location(e, &message))
     }
 
     func label(_ rows: Range<Int>) -> String {
@@ -524,9 +601,10 @@ struct CellPlacement: Sendable {
         }
     }
 
-    func location(_ e: RowEvidence) -> FindingLocation {
+    /// Where a finding about the evidence applies; its quote is written in `scratch`.
+    func location(_ e: RowEvidence, _ scratch: inout MessageBytes) -> FindingLocation {
         FindingLocation(section: table.id.section, table: table.id, row: e.singleRowKey,
-                        source: e.lines.isEmpty ? nil : e.quotedSource)
+                        source: e.lines.isEmpty ? nil : e.quotedSource(in: &scratch))
     }
 }
 

@@ -48,6 +48,22 @@ struct RowEvidence: Sendable {
         return out.string
     }
 
+    /// `quotedSource`, written in a reused buffer.
+    func quotedSource(in out: inout MessageBytes) -> String {
+        out.reset()
+        out.append("第")
+        for (i, n) in lines.enumerated() {
+            if i > 0 { out.append("、") }
+            out.append(n)
+        }
+        out.append("行：")
+        for (i, line) in sourceLines.enumerated() {
+            if i > 0 { out.append(" / ") }
+            out.append(scalars: line)
+        }
+        return out.string
+    }
+
     /// The values with visible blank cells restored when the rows are short of cells: trailing blanks first,
     /// then leading ones ("| 行政事业性收费 | | | |" is a row of blank cells; blanks between a label and its
     /// numbers are usually merged label cells).
