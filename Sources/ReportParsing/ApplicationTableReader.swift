@@ -2,10 +2,11 @@ import ReportModel
 
 /// Reads table 三 (收到和处理政府信息公开申请情况) from its region's lines.
 enum ApplicationTableReader {
-    static func read(_ lines: [TableLine], definition: TableDefinition, template: ReportTemplate) -> (Table, [Finding]) {
+    static func read(_ lines: [TableLine], keys: [Unicode.Scalar], definition: TableDefinition,
+                     template: ReportTemplate) -> (Table, [Finding]) {
         let matcher = template.id == .gov2019 ? gov2019Rows : gov2021Rows
         let placement = template.id == .gov2019 ? gov2019 : gov2021
-        return placement.place(matcher.match(lines))
+        return placement.place(matcher.match(lines, keys: keys))
     }
 
     /// Built once per template, like the placements.

@@ -2,9 +2,11 @@ import ReportModel
 
 /// Reads table 二 (主动公开政府信息情况): rows by their labels, rows a province added kept as `extra.<n>`.
 enum ProactiveTableReader {
-    static func read(_ lines: [TableLine], definition: TableDefinition, template: TemplateID) -> (Table, [Finding]) {
-        let (templateLines, extras) = separateExtraRows(lines, definition: definition)
-        let evidence = (template == .gov2019 ? gov2019Rows : gov2021Rows).match(templateLines)
+    static func read(_ lines: [TableLine], keys: [Unicode.Scalar], definition: TableDefinition,
+                     template: TemplateID) -> (Table, [Finding]) {
+        let matcher = template == .gov2019 ? gov2019Rows : gov2021Rows
+        let (templateLines, extras) = separateExtraRows(lines, keys: keys, matcher: matcher)
+        let evidence = matcher.match(templateLines, keys: keys)
         let skeleton = template == .gov2019 ? gov2019Skeleton : gov2021Skeleton
         var cells = [Cell?](repeating: nil, count: skeleton.slotCount)
         var findings: [Finding] = []
@@ -57,22 +59,36 @@ enum ProactiveTableReader {
 
     /// Words of the header lines that name the columns.
     static let headerWords = ["信息内容", "第二十条", "数量", "件数", "金额"]
+    static let headerWordScalars: [[Unicode.Scalar]] = headerWords.map { Array($0.unicodeScalars) }
+
+    /// True when a header word occurs in the key.
+    static func containsHeaderWord(_ key: ArraySlice<Unicode.Scalar>) -> Bool {
+        for word in headerWordScalars where key.count >= word.count {
+            var i = key.startIndex
+            while i + word.count <= key.endIndex {
+                if key[i] == word[0] && key[i..<(i + word.count)].elementsEqual(word) { return true }
+                i += 1
+            }
+        }
+        return false
+    }
 
     /// Lines with a label of their own, no template anchor and numbers, printed after a row that already has all
-    /// its numbers — rows a province added (其他主动公开文件 …).
-    static func separateExtraRows(_ lines: [TableLine], definition: TableDefinition) -> ([TableLine], [TableLine]) {
+    /// its numbers — rows a province added (其他主动公开文件 …). `matcher` holds the template's rows.
+    static func separateExtraRows(_ lines: [TableLine], keys: [Unicode.Scalar],
+                                  matcher: RowMatcher) -> ([TableLine], [TableLine]) {
         var kept: [TableLine] = []
         var extras: [TableLine] = []
+        kept.reserveCapacity(lines.count)
         var lastRowFilled = false
         for line in lines {
-            let anchored = definition.rows.contains { row in row.anchors.contains { line.labelKey.containsBytes($0) } }
-            let isHeader = headerWords.contains { line.labelKey.containsBytes($0) }
-            if anchored {
+            let key = keys[line.keyRange]
+            if matcher.containsAnyAnchor(key) {
                 kept.append(line)
                 lastRowFilled = !line.values.isEmpty
                 continue
             }
-            if !line.values.isEmpty, line.labelKey.unicodeScalars.count >= 2, !isHeader, lastRowFilled {
+            if !line.values.isEmpty, key.count >= 2, !containsHeaderWord(key), lastRowFilled {
                 extras.append(line)
                 continue
             }

@@ -79,7 +79,7 @@ public struct ReportParser: Sendable {
                 }
                 continue
             }
-            let tableLines = TableLine.read(lines[range])
+            let (tableLines, keys) = TableLine.read(lines[range])
             if !tableLines.contains(where: { !$0.values.isEmpty }) {
                 report.tables[id] = Table(allMissing: definition.table(id))
                 report.findings.append(.error(RuleID.docShape(id), "\(id.displayName)中没有读到任何数字，其数字按缺失处理。",
@@ -88,8 +88,10 @@ public struct ReportParser: Sendable {
             }
             let (table, findings): (Table, [Finding])
             switch id {
-            case .t2: (table, findings) = ProactiveTableReader.read(tableLines, definition: definition.t2, template: definition.id)
-            case .t3: (table, findings) = ApplicationTableReader.read(tableLines, definition: definition.t3, template: definition)
+            case .t2: (table, findings) = ProactiveTableReader.read(tableLines, keys: keys, definition: definition.t2,
+                                                                 template: definition.id)
+            case .t3: (table, findings) = ApplicationTableReader.read(tableLines, keys: keys, definition: definition.t3,
+                                                                   template: definition)
             case .t4: (table, findings) = ReviewLitigationTableReader.read(tableLines)
             }
             report.tables[id] = table

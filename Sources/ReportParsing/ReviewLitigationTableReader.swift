@@ -11,7 +11,7 @@ enum ReviewLitigationTableReader {
         var runs: [Int] = []
         var run = 0
         for line in lines {
-            if !line.labelKey.isEmpty { run += 1 }
+            if !line.keyRange.isEmpty { run += 1 }
             runs.append(contentsOf: Array(repeating: run, count: line.values.count))
         }
         if values.count == 15, !blocksAddUp(values), let untangled = untangle(values, runs: runs) {

@@ -54,6 +54,25 @@ struct RowMatcher: Sendable {
         return found
     }
 
+    /// True when any row's anchor occurs in the key (the same question as `containsBytes` on its text, asked once for
+    /// all anchors).
+    func containsAnyAnchor(_ key: ArraySlice<Unicode.Scalar>) -> Bool {
+        key.withUnsafeBufferPointer { s in
+            let n = s.count
+            for i in 0..<n {
+                let bucket = anchorsByFirstScalar[Int(s[i].value & RowMatcher.bucketMask)]
+                for (r, a) in bucket {
+                    let anchor = anchorScalars[r][a]
+                    guard anchor[0] == s[i], i + anchor.count <= n else { continue }
+                    var j = 1
+                    while j < anchor.count && s[i + j] == anchor[j] { j += 1 }
+                    if j == anchor.count { return true }
+                }
+            }
+            return false
+        }
+    }
+
     /// A span of consecutive template rows and the values printed between its anchor and the next.
     struct Span {
         var rowRange: Range<Int>
@@ -70,27 +89,22 @@ struct RowMatcher: Sendable {
         let lineIndex: Int
     }
 
-    /// The values of the region grouped by template rows.
-    func match(_ lines: [TableLine]) -> [RowEvidence] {
+    /// The values of the region grouped by template rows; `keys` is the buffer the lines' label keys lie in.
+    func match(_ lines: [TableLine], keys: [Unicode.Scalar]) -> [RowEvidence] {
         // Label stream and value positions.
         var stream: [Unicode.Scalar] = []
         var values: [Value] = []
         var lineEnds: [Int] = []
-        var keyBytes = 0, valueCount = 0
+        var keyScalars = 0, valueCount = 0
         for line in lines {
-            keyBytes += line.labelKey.utf8.count
+            keyScalars += line.keyRange.count
             valueCount += line.values.count
         }
-        stream.reserveCapacity(keyBytes)
+        stream.reserveCapacity(keyScalars)
         values.reserveCapacity(valueCount)
         lineEnds.reserveCapacity(lines.count)
         for (i, line) in lines.enumerated() {
-            // The key's scalars, decoded from its UTF-8 bytes.
-            var key = line.labelKey
-            key.withUTF8 { b in
-                var k = 0
-                while k < b.count { stream.append(unsafeBitCast(UTF8Scalar.decode(b, at: &k), to: Unicode.Scalar.self)) }
-            }
+            stream.append(contentsOf: keys[line.keyRange])
             lineEnds.append(stream.count)
             // Positions are doubled so a value (just before its line's end) sorts before an anchor that starts the
             // next line exactly where this one ends.

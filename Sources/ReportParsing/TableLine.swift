@@ -1,10 +1,13 @@
 /// A line of a table region, split into its label (the text before the numbers) and its printed values.
+///
+/// The label's matching key is not kept per line: the keys of a region's lines are written one after another into
+/// one buffer of scalars (`read`), and each line names its part of it.
 struct TableLine: Sendable {
     let number: Int
     /// The line as printed, trimmed: its scalars, made into text only when a finding quotes the line.
     let sourceScalars: ArraySlice<Unicode.Scalar>
-    /// `CharacterFolding.key` of the label text.
-    let labelKey: String
+    /// Where the label's key (`CharacterFolding.key` of the label text) lies in the region's key buffer.
+    let keyRange: Range<Int>
     /// Printed values in order; "" is a blank cell between delimiters.
     let values: [String]
     /// Blank delimited cells between the label and the first value (padding or blank cells).
@@ -20,26 +23,37 @@ struct TableLine: Sendable {
         var split: [Range<Int>] = []
         var words: [Range<Int>] = []
         var pieces: [Range<Int>] = []
-        var key: [UInt8] = []
+        var compact: [Unicode.Scalar] = []
     }
 
-    /// The table lines of a region: `init(_:scratch:)` for each line, one scratch for all.
-    static func read(_ lines: ArraySlice<SourceLine>) -> [TableLine] {
+    /// The table lines of a region (`parse` for each line, one scratch for all) and the buffer their keys lie in.
+    static func read(_ lines: ArraySlice<SourceLine>) -> (lines: [TableLine], keys: [Unicode.Scalar]) {
         var scratch = Scratch()
         var out: [TableLine] = []
+        var keys: [Unicode.Scalar] = []
         out.reserveCapacity(lines.count)
+        keys.reserveCapacity(lines.count * 16)
         for line in lines {
-            if let t = TableLine(line, scratch: &scratch) { out.append(t) }
+            if let t = parse(line, keys: &keys, scratch: &scratch) { out.append(t) }
         }
-        return out
+        return (out, keys)
     }
 
     /// Splits a source line into label and values; nil for page numbers, rules and narrative sentences. The
-    /// line is split in the scratch buffers.
-    init?(_ line: SourceLine, scratch: inout Scratch) {
+    /// line is split in the scratch buffers and its key appended to `keys` (nothing is left there for nil).
+    static func parse(_ line: SourceLine, keys: inout [Unicode.Scalar], scratch: inout Scratch) -> TableLine? {
         if line.isPageNumber { return nil }
-        let raw = line.raw
-        let folded = line.folded
+        return line.folded.withUnsafeBufferPointer { folded in
+            line.raw.withUnsafeBufferPointer { raw in
+                parse(line, folded: folded, raw: raw, keys: &keys, scratch: &scratch)
+            }
+        }
+    }
+
+    /// `parse` over the line's folded and printed scalars, lent as buffers.
+    private static func parse(_ line: SourceLine, folded: UnsafeBufferPointer<Unicode.Scalar>,
+                              raw: UnsafeBufferPointer<Unicode.Scalar>, keys: inout [Unicode.Scalar],
+                              scratch: inout Scratch) -> TableLine? {
         var visible = false, onlyRules = true, delimited = false
         for f in folded {
             if f == "。" { return nil }
@@ -51,22 +65,22 @@ struct TableLine: Sendable {
         if !visible || onlyRules { return nil }
         scratch.split.removeAll(keepingCapacity: true)
         if delimited {
-            TableLine.fields(folded, into: &scratch.split, fields: &scratch.fields, words: &scratch.words)
+            fields(folded, into: &scratch.split, fields: &scratch.fields, words: &scratch.words, compact: &scratch.compact)
         } else {
-            TableLine.words(folded, in: 0..<folded.count, into: &scratch.split)
+            words(folded, in: 0..<folded.count, into: &scratch.split)
         }
         scratch.pieces.removeAll(keepingCapacity: true)
-        for piece in scratch.split { TableLine.unglue(folded, piece, into: &scratch.pieces) }
-        let pieces = scratch.pieces
+        for piece in scratch.split { unglue(folded, piece, into: &scratch.pieces, compact: &scratch.compact) }
+        let pieceCount = scratch.pieces.count
 
         var leading = 0
         var index = 0
         // Label: text pieces (and padding blanks) before the first value.
-        while index < pieces.count {
-            let p = pieces[index]
+        while index < pieceCount {
+            let p = scratch.pieces[index]
             if p.isEmpty {
                 leading += 1
-            } else if TableLine.isValue(folded, p) {
+            } else if isValue(folded, p, compact: &scratch.compact) {
                 break
             } else {
                 leading = 0
@@ -74,25 +88,40 @@ struct TableLine: Sendable {
             index += 1
         }
         // The blank pieces among them are empty ranges and add nothing to the key.
-        let labelKey = TableLine.key(folded, pieces[0..<index], bytes: &scratch.key)
-        if index == pieces.count {
+        let keyStart = keys.count
+        appendKey(folded, scratch.pieces[0..<index], to: &keys)
+        let keyRange = keyStart..<keys.count
+        let source = line.raw[line.trimmedRange]
+        if index == pieceCount {
             // No values: a label-only line; blank delimited cells after the label are kept (a row left empty).
-            self.init(line, labelKey: labelKey, values: [], leading: 0, trailing: delimited ? leading : 0,
-                      delimited: delimited)
-            return
+            return TableLine(number: line.number, sourceScalars: source, keyRange: keyRange, values: [],
+                             leadingBlanks: 0, trailingBlanks: delimited ? leading : 0, delimited: delimited)
         }
-        var end = pieces.count
+        var end = pieceCount
         var trailing = 0
-        while end > index, pieces[end - 1].isEmpty {
+        while end > index, scratch.pieces[end - 1].isEmpty {
             end -= 1
             trailing += 1
         }
-        let rest = pieces[index..<end]
-        // Words after the numbers make a sentence, not a table row (unless cells are delimited).
-        if !delimited && rest.contains(where: { !TableLine.isValue(folded, $0) }) { return nil }
-        if !delimited && labelKey.unicodeScalars.count > 60 { return nil }
-        let values = rest.map { CharacterFolding.string(raw[$0]) }
-        self.init(line, labelKey: labelKey, values: values, leading: leading, trailing: trailing, delimited: delimited)
+        if !delimited {
+            // Words after the numbers make a sentence, not a table row (unless cells are delimited).
+            var sentence = keyRange.count > 60
+            if !sentence {
+                for k in index..<end where !isValue(folded, scratch.pieces[k], compact: &scratch.compact) {
+                    sentence = true
+                    break
+                }
+            }
+            if sentence {
+                keys.removeSubrange(keyStart...)
+                return nil
+            }
+        }
+        var values: [String] = []
+        values.reserveCapacity(end - index)
+        for k in index..<end { values.append(CharacterFolding.string(raw[scratch.pieces[k]])) }
+        return TableLine(number: line.number, sourceScalars: source, keyRange: keyRange, values: values,
+                         leadingBlanks: leading, trailingBlanks: trailing, delimited: delimited)
     }
 
     /// True for the characters table rules are drawn with (`|-:+=─━_—`).
@@ -113,53 +142,60 @@ struct TableLine: Sendable {
         }
     }
 
-    /// The matching key of the label pieces, written in a reused byte buffer.
-    static func key(_ folded: [Unicode.Scalar], _ ranges: ArraySlice<Range<Int>>, bytes out: inout [UInt8]) -> String {
-        out.removeAll(keepingCapacity: true)
-        var length = 0
-        for r in ranges { length += r.count }
-        out.reserveCapacity(length * 3)
+    /// Appends the matching key of the label pieces (`CharacterFolding.key`: their key characters, with the
+    /// Taiwan-style vocabulary replaced).
+    static func appendKey(_ folded: UnsafeBufferPointer<Unicode.Scalar>, _ ranges: ArraySlice<Range<Int>>,
+                          to keys: inout [Unicode.Scalar]) {
+        let start = keys.count
         var vocabulary = false
         for r in ranges {
-            for f in folded[r] where CharacterFolding.isKeyCharacter(f) {
-                CharacterFolding.append(f, to: &out)
+            for i in r {
+                let f = folded[i]
+                guard CharacterFolding.isKeyCharacter(f) else { continue }
+                keys.append(f)
                 if f == "讯" || f == "档" { vocabulary = true }
             }
         }
-        let key = String(decoding: out, as: UTF8.self)
-        return vocabulary ? CharacterFolding.key(key) : key
-    }
-
-    private init(_ line: SourceLine, labelKey: String, values: [String], leading: Int, trailing: Int, delimited: Bool) {
-        self.number = line.number
-        self.sourceScalars = line.raw[line.trimmedRange]
-        self.labelKey = labelKey
-        self.values = values
-        self.leadingBlanks = leading
-        self.trailingBlanks = trailing
-        self.delimited = delimited
+        guard vocabulary else { return }
+        let key = CharacterFolding.key(CharacterFolding.string(keys[start...]))
+        keys.removeSubrange(start...)
+        keys.append(contentsOf: key.unicodeScalars)
     }
 
     /// The line as printed, trimmed, for quoting in findings.
     var source: String { CharacterFolding.string(sourceScalars) }
 
-    /// True when the piece (a range of folded scalars) is a number or a not-applicable marker.
-    static func isValue(_ folded: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
-        guard let first = folded[r].first(where: { !CharacterFolding.isSpaceScalar($0) }) else { return false }
+    /// True when the piece (a range of folded scalars) is a number or a not-applicable marker; `compact` is a
+    /// reused buffer.
+    static func isValue(_ folded: UnsafeBufferPointer<Unicode.Scalar>, _ r: Range<Int>,
+                        compact: inout [Unicode.Scalar]) -> Bool {
+        var first: Unicode.Scalar?
+        var spaced = false
+        for i in r {
+            if CharacterFolding.isSpaceScalar(folded[i]) {
+                spaced = true
+            } else if first == nil {
+                first = folded[i]
+            }
+        }
+        guard let first else { return false }
         // Cheap rejection before building anything: values start with a digit, a sign or a marker.
         if CellReader.digit(first) == nil && !isMarkerStart(first) { return false }
-        // Without white space inside, the folded scalars are read in place.
-        if !folded[r].contains(where: CharacterFolding.isSpaceScalar) { return CellReader.isValueLike(folded[r]) }
-        var compact: [Unicode.Scalar] = []
-        for f in folded[r] where !CharacterFolding.isSpaceScalar(f) { compact.append(f) }
+        compact.removeAll(keepingCapacity: true)
+        if spaced {
+            for i in r where !CharacterFolding.isSpaceScalar(folded[i]) { compact.append(folded[i]) }
+        } else {
+            compact.append(contentsOf: folded[r])
+        }
         return CellReader.isValueLike(compact[...])
     }
 
     /// Tab- or pipe-separated fields (trimmed ranges; empty for blank cells), the empty field outside a leading or
     /// trailing pipe dropped; a field holding several numbers separated by spaces becomes several cells.
-    /// They are appended to `out`; `fields` and `words` are reused buffers for the raw fields and one field's words.
-    static func fields(_ folded: [Unicode.Scalar], into out: inout [Range<Int>], fields: inout [Range<Int>],
-                       words wordBuffer: inout [Range<Int>]) {
+    /// They are appended to `out`; `fields`, `words` and `compact` are reused buffers.
+    static func fields(_ folded: UnsafeBufferPointer<Unicode.Scalar>, into out: inout [Range<Int>],
+                       fields: inout [Range<Int>], words wordBuffer: inout [Range<Int>],
+                       compact: inout [Unicode.Scalar]) {
         fields.removeAll(keepingCapacity: true)
         var start = 0
         for i in 0...folded.count where i == folded.count || folded[i] == "\t" || folded[i] == "|" {
@@ -174,13 +210,25 @@ struct TableLine: Sendable {
         for k in lo..<hi {
             let f = fields[k]
             // Only a field with white space inside (fields are trimmed) can hold several numbers.
-            guard folded[f].contains(where: CharacterFolding.isSpaceScalar) else {
+            var spaced = false
+            for i in f where CharacterFolding.isSpaceScalar(folded[i]) {
+                spaced = true
+                break
+            }
+            guard spaced else {
                 out.append(f)
                 continue
             }
             wordBuffer.removeAll(keepingCapacity: true)
             words(folded, in: f, into: &wordBuffer)
-            if wordBuffer.count > 1 && wordBuffer.allSatisfy({ isValue(folded, $0) }) {
+            var allValues = wordBuffer.count > 1
+            if allValues {
+                for w in wordBuffer where !isValue(folded, w, compact: &compact) {
+                    allValues = false
+                    break
+                }
+            }
+            if allValues {
                 out.append(contentsOf: wordBuffer)
             } else {
                 out.append(f)
@@ -189,7 +237,7 @@ struct TableLine: Sendable {
     }
 
     /// The range without white space at either end (an empty range at its start when blank).
-    static func trim(_ folded: [Unicode.Scalar], _ r: Range<Int>) -> Range<Int> {
+    static func trim(_ folded: UnsafeBufferPointer<Unicode.Scalar>, _ r: Range<Int>) -> Range<Int> {
         var lo = r.lowerBound, hi = r.upperBound
         while lo < hi && CharacterFolding.isSpaceScalar(folded[lo]) { lo += 1 }
         while hi > lo && CharacterFolding.isSpaceScalar(folded[hi - 1]) { hi -= 1 }
@@ -197,7 +245,7 @@ struct TableLine: Sendable {
     }
 
     /// White-space separated words within a range, appended to `out`.
-    static func words(_ folded: [Unicode.Scalar], in r: Range<Int>, into out: inout [Range<Int>]) {
+    static func words(_ folded: UnsafeBufferPointer<Unicode.Scalar>, in r: Range<Int>, into out: inout [Range<Int>]) {
         var start = -1
         for i in r {
             if CharacterFolding.isSpaceScalar(folded[i]) {
@@ -211,7 +259,8 @@ struct TableLine: Sendable {
 
     /// Appends the piece, split into the label and the digits glued to it when it is like "申请数量801000081"
     /// (text copied without cell breaks).
-    static func unglue(_ folded: [Unicode.Scalar], _ r: Range<Int>, into out: inout [Range<Int>]) {
+    static func unglue(_ folded: UnsafeBufferPointer<Unicode.Scalar>, _ r: Range<Int>, into out: inout [Range<Int>],
+                       compact: inout [Unicode.Scalar]) {
         guard let last = r.last, CellReader.digit(folded[last]) != nil else { return out.append(r) }
         var i = r.upperBound
         while i > r.lowerBound {
@@ -222,7 +271,7 @@ struct TableLine: Sendable {
         let before = folded[i - 1]
         let closes = before == ")" || before == "）" || before == "”" || before == "\""
         guard CharacterFolding.isIdeograph(before) || closes else { return out.append(r) }
-        guard isValue(folded, i..<r.upperBound) else { return out.append(r) }
+        guard isValue(folded, i..<r.upperBound, compact: &compact) else { return out.append(r) }
         out.append(r.lowerBound..<i)
         out.append(i..<r.upperBound)
     }
