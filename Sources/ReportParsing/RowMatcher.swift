@@ -33,25 +33,38 @@ struct RowMatcher: Sendable {
         self.anchorsByFirstScalar = buckets
     }
 
-    /// For each row, the sorted start positions of any of its anchors in the stream, each position once: one pass over
-    /// the stream, trying at each position only the anchors whose first scalar could match (same as `occurrences`).
-    func occurrencesOfAllRows(in stream: [Unicode.Scalar]) -> [[Int]] {
-        var found = [[Int]](repeating: [], count: rows.count)
+    /// An occurrence of a row's anchor: the row, and its (doubled) stream position.
+    struct Node {
+        let row: Int
+        let position: Int
+        var valueStart = 0
+    }
+
+    /// Every (row, start position) at which one of the row's anchors occurs, each pair once, ordered by position and
+    /// then row; positions are doubled (see `match`). One pass over the stream, trying at each position only the anchors whose first scalar could match.
+    func anchorNodes(in stream: [Unicode.Scalar]) -> [Node] {
+        var nodes: [Node] = []
         stream.withUnsafeBufferPointer { s in
             let n = s.count
             for i in 0..<n {
                 let bucket = anchorsByFirstScalar[Int(s[i].value & RowMatcher.bucketMask)]
                 if bucket.isEmpty { continue }
+                let first = nodes.count
                 for (r, a) in bucket {
                     let anchor = anchorScalars[r][a]
                     guard anchor[0] == s[i], i + anchor.count <= n else { continue }
                     var j = 1
                     while j < anchor.count && s[i + j] == anchor[j] { j += 1 }
-                    if j == anchor.count && found[r].last != i { found[r].append(i) }
+                    guard j == anchor.count else { continue }
+                    // Rows at one position in increasing order, each once.
+                    var k = nodes.count
+                    while k > first && nodes[k - 1].row > r { k -= 1 }
+                    if k > first && nodes[k - 1].row == r { continue }
+                    nodes.insert(Node(row: r, position: 2 * i), at: k)
                 }
             }
         }
-        return found
+        return nodes
     }
 
     /// True when any row's anchor occurs in the key (the same question as `containsBytes` on its text, asked once for
@@ -112,8 +125,7 @@ struct RowMatcher: Sendable {
                 values.append(Value(text: v, position: 2 * stream.count - 1, line: line.number, lineIndex: i))
             }
         }
-        let occurrences = occurrencesOfAllRows(in: stream).map { $0.map { 2 * $0 } }
-        let spans = bestSpans(occurrences: occurrences, valuePositions: values.map(\.position))
+        let spans = bestSpans(nodes: anchorNodes(in: stream), valuePositions: values.map(\.position))
         var evidence: [RowEvidence] = []
         for span in spans {
             let spanValues = values[span.valueRange]
@@ -131,26 +143,19 @@ struct RowMatcher: Sendable {
     }
 
     /// The chain of anchors that best explains where the values are (dynamic programming over anchor occurrences).
-    func bestSpans(occurrences: [[Int]], valuePositions: [Int]) -> [Span] {
+    func bestSpans(nodes: [Node], valuePositions: [Int]) -> [Span] {
         let prefixColumns = self.prefixColumns
-        func valueIndex(atOrAfter position: Int) -> Int {
-            var lo = 0, hi = valuePositions.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if valuePositions[mid] < position { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
         func cost(rows r: Range<Int>, values v: Range<Int>) -> Int {
             abs(v.count - (prefixColumns[r.upperBound] - prefixColumns[r.lowerBound]))
         }
         // Nodes: (row, position). Score = 1 per anchored row − 10 per value out of place.
-        struct Node { let row: Int; let position: Int; let valueStart: Int }
-        var nodes: [Node] = []
-        for (r, occ) in occurrences.enumerated() {
-            for p in occ { nodes.append(Node(row: r, position: p, valueStart: valueIndex(atOrAfter: p))) }
+        var nodes = nodes
+        // The first value at or after each node (positions only grow).
+        var v = 0
+        for i in nodes.indices {
+            while v < valuePositions.count && valuePositions[v] < nodes[i].position { v += 1 }
+            nodes[i].valueStart = v
         }
-        nodes.sort { ($0.position, $0.row) < ($1.position, $1.row) }
         let n = nodes.count
         var best = [Int](repeating: Int.min, count: n)
         var back = [Int](repeating: -1, count: n)
