@@ -224,7 +224,10 @@ struct RowMatcher: Sendable {
             // Values come in stream order, so their line indices never decrease: each once, in order.
             var lineIndices: [Int] = []
             for v in vs where lineIndices.last != v.lineIndex { lineIndices.append(v.lineIndex) }
-            var e = RowEvidence(rowRange: rowRange, definitions: rows, values: vs.map(\.text),
+            // All the values of one line (the usual row) are that line's array of values, shared instead of copied.
+            let texts = lineIndices.count == 1 && lines[lineIndices[0]].values.count == vs.count
+                ? lines[lineIndices[0]].values : vs.map(\.text)
+            var e = RowEvidence(rowRange: rowRange, definitions: rows, values: texts,
                                 lines: lineIndices.map { lines[$0].number },
                                 sourceLines: lineIndices.map { lines[$0].sourceScalars })
             if lineIndices.count == 1, let line = lineIndices.first {

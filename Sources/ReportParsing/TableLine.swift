@@ -119,10 +119,21 @@ struct TableLine: Sendable {
         }
         var values: [String] = []
         values.reserveCapacity(end - index)
-        for k in index..<end { values.append(CharacterFolding.string(raw[scratch.pieces[k]])) }
+        for k in index..<end {
+            let piece = scratch.pieces[k]
+            // A single ASCII digit (most printed values) is one of ten texts made once.
+            if piece.count == 1, case let v = raw[piece.lowerBound].value, v >= 0x30 && v <= 0x39 {
+                values.append(TableLine.digitTexts[Int(v - 0x30)])
+            } else {
+                values.append(CharacterFolding.string(raw[piece]))
+            }
+        }
         return TableLine(number: line.number, sourceScalars: source, keyRange: keyRange, values: values,
                          leadingBlanks: leading, trailingBlanks: trailing, delimited: delimited)
     }
+
+    /// "0" … "9".
+    static let digitTexts: [String] = (0..<10).map { String($0) }
 
     /// True for the characters table rules are drawn with (`|-:+=─━_—`).
     @inline(__always)
