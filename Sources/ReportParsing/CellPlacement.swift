@@ -118,6 +118,15 @@ struct CellPlacement: Sendable {
         var chosen: [Int] = []
         var pool = CellPool()
         var message = MessageBytes()
+
+        /// Buffers sized for a table of `slots` cells, so that a table's groups rarely grow them.
+        init(slots: Int) {
+            entries.reserveCapacity(slots * 8)
+            vectorOf.reserveCapacity(slots * 2)
+            vectors.reserveCapacity(slots * 2)
+            cellsRead.reserveCapacity(16)
+            chosen.reserveCapacity(16)
+        }
     }
 
     /// The table's cells and the findings about what was repaired.
@@ -126,7 +135,7 @@ struct CellPlacement: Sendable {
         var certain = [Bool](repeating: false, count: slotCount)
         var findings: [Finding] = []
         var groups: [Group] = []
-        var work = Workspace()
+        var work = Workspace(slots: slotCount)
         for (ei, e) in evidence.enumerated() {
             let lo = rowStart[e.rowRange.lowerBound], n = rowStart[e.rowRange.upperBound] - lo
             if e.values.count == n {
@@ -362,6 +371,8 @@ struct CellPlacement: Sendable {
 
     /// True when the value's compact folded text (`CharacterFolding.compact`) is two or more ASCII digits.
     static func isDigitRun(_ value: String) -> Bool {
+        // One byte is at most one digit.
+        if value.utf8.count < 2 { return false }
         var digits = 0
         // ASCII text folds to itself: its bytes are read directly.
         var ascii = true

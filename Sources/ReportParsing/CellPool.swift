@@ -32,6 +32,10 @@ struct CellPool {
 
     /// The index of the cell read from printed text (`CellReader.read`), reading each text once.
     mutating func index(reading text: String) -> Int {
+        // A single ASCII digit (most printed values) is its own plain decimal.
+        if text.utf8.count == 1, let b = text.utf8.first, b >= 0x30 && b <= 0x39 {
+            return index(readingInteger: Int64(b - 0x30), text: text)
+        }
         // Plain decimal digits (most printed values): the cell with that integer is the cell with that text.
         if let n = CellPool.canonicalInteger(text) { return index(readingInteger: n, text: text) }
         if cells.count <= CellPool.linearLimit {

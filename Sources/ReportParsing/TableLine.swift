@@ -55,12 +55,24 @@ struct TableLine: Sendable {
                               raw: UnsafeBufferPointer<Unicode.Scalar>, keys: inout [Unicode.Scalar],
                               scratch: inout Scratch) -> TableLine? {
         var visible = false, onlyRules = true, delimited = false
+        // One switch per scalar: "。" ends the question, tabs and pipes delimit, white space is skipped, and anything
+        // else is visible and, unless a rule character (`isRuleScalar`), more than a rule.
         for f in folded {
-            if f == "。" { return nil }
-            if f == "\t" || f == "|" { delimited = true }
-            if CharacterFolding.isSpaceScalar(f) { continue }
-            visible = true
-            if !TableLine.isRuleScalar(f) { onlyRules = false }
+            switch f.value {
+            case 0x3002: return nil
+            case 0x09:
+                delimited = true
+            case 0x7C:
+                delimited = true
+                visible = true
+            case 0x20, 0x0D, 0x0A, 0xFEFF:
+                continue
+            case 0x2D, 0x3A, 0x2B, 0x3D, 0x5F, 0x2500, 0x2501, 0x2014:
+                visible = true
+            default:
+                visible = true
+                onlyRules = false
+            }
         }
         if !visible || onlyRules { return nil }
         scratch.split.removeAll(keepingCapacity: true)
