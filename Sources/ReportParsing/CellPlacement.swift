@@ -68,6 +68,7 @@ struct CellPlacement: Sendable {
     /// "表三“label”“label”行" as UTF-8.
     let labelBytes: [[[UInt8]]]
 
+    /// The slot of the cell in the row and column with these keys.
     func slot(_ row: String, _ column: String) -> Int {
         slotIndex[row + "\u{0}" + column]!
     }
@@ -131,7 +132,11 @@ struct CellPlacement: Sendable {
 
     /// The table's cells and the findings about what was repaired.
     func place(_ evidence: [RowEvidence]) -> (Table, [Finding]) {
-        var cells = [Cell?](repeating: nil, count: slotCount)
+        // Filled with nil in place (`repeating:` copies the value element by element).
+        var cells = [Cell?](unsafeUninitializedCapacity: slotCount) { buffer, count in
+            buffer.initialize(repeating: nil)
+            count = slotCount
+        }
         var certain = [Bool](repeating: false, count: slotCount)
         var findings: [Finding] = []
         var groups: [Group] = []
@@ -544,6 +549,7 @@ struct CellPlacement: Sendable {
         }
     }
 
+    /// The finding that tells how a group's cells were read (placed, split, inferred or left missing).
     func groupFinding(_ g: Group, _ e: RowEvidence, survivors: Int, inferred: Int, missing: Int,
                       cells: [Cell?], message: inout MessageBytes) -> Finding {
         // The message is written as bytes: appending its many short pieces to a String costs more.
@@ -598,6 +604,7 @@ struct CellPlacement: Sendable {
                        location: location(e, &message))
     }
 
+    /// `appendLabel` as a string.
     func label(_ rows: Range<Int>) -> String {
         var out = TextBuilder(capacity: 64)
         appendLabel(rows, to: &out)

@@ -18,16 +18,8 @@ struct RowEvidence: Sendable {
     var leadingBlanks = 0
     var trailingBlanks = 0
 
-    /// Template row keys, in order, that share these values.
-    var rows: [String] { definitions[rowRange].map(\.key) }
-
     /// The row's key when the evidence is for exactly one row (a finding's location names it).
     var singleRowKey: String? { rowRange.count == 1 ? definitions[rowRange.lowerBound].key : nil }
-
-    /// The printed lines as text, joined by " / ".
-    var source: String {
-        sourceLines.map { CharacterFolding.string($0) }.joined(separator: " / ")
-    }
 
     /// "第12、13行：…": the line numbers and the printed lines, for a finding's location.
     var quotedSource: String {

@@ -56,7 +56,7 @@ struct TableLine: Sendable {
                               scratch: inout Scratch) -> TableLine? {
         var visible = false, onlyRules = true, delimited = false
         // One switch per scalar: "。" ends the question, tabs and pipes delimit, white space is skipped, and anything
-        // else is visible and, unless a rule character (`isRuleScalar`), more than a rule.
+        // else is visible and, unless one of the characters rules are drawn with (`|-:+=─━_—`), more than a rule.
         for f in folded {
             switch f.value {
             case 0x3002: return nil
@@ -146,15 +146,6 @@ struct TableLine: Sendable {
 
     /// "0" … "9".
     static let digitTexts: [String] = (0..<10).map { String($0) }
-
-    /// True for the characters table rules are drawn with (`|-:+=─━_—`).
-    @inline(__always)
-    static func isRuleScalar(_ f: Unicode.Scalar) -> Bool {
-        switch f {
-        case "|", "-", ":", "+", "=", "─", "━", "_", "—": true
-        default: false
-        }
-    }
 
     /// True for the scalars a not-applicable marker or a signed number may start with (`-−+/—―─无不nN\×…`).
     @inline(__always)
