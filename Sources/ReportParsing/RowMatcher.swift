@@ -8,29 +8,65 @@ import ReportModel
 /// group labels and two labels on one line all end up with the right values.
 struct RowMatcher: Sendable {
     let rows: [RowDefinition]
-    /// Each row's anchors as scalars, made once per matcher.
-    let anchorScalars: [[[Unicode.Scalar]]]
-
-    /// The anchors by the low bits of their first scalar (`bucketMask`): which (row, anchor) may start at a position.
-    let anchorsByFirstScalar: [[(row: Int, anchor: Int)]]
+    /// Every row's anchors, their scalars one after another in `anchorText`, grouped by the low bits of their first
+    /// scalar (`bucketMask`): the anchors that may start where a scalar `s` is are
+    /// `anchors[bucketStart[b] ..< bucketStart[b + 1]]` with `b = s & bucketMask`. Flat, so that looking at a position
+    /// touches no nested array.
+    let anchorText: [Unicode.Scalar]
+    let anchors: [Anchor]
+    let bucketStart: [Int]
     static let bucketMask: UInt32 = 0xFFF
     /// How many columns the rows before each row have: `prefixColumns[r]` for rows `0..<r`, the total last.
     let prefixColumns: [Int]
+
+    /// One anchor: its row and where its scalars lie in `anchorText`.
+    struct Anchor {
+        let row: Int
+        let start: Int
+        let count: Int
+    }
 
     init(rows: [RowDefinition]) {
         self.rows = rows
         var prefix = [0]
         for row in rows { prefix.append(prefix[prefix.count - 1] + row.columns.count) }
         self.prefixColumns = prefix
-        self.anchorScalars = rows.map { row in row.anchors.map { Array($0.unicodeScalars) } }
-        var buckets = [[(row: Int, anchor: Int)]](repeating: [], count: Int(RowMatcher.bucketMask) + 1)
-        for (r, anchors) in anchorScalars.enumerated() {
-            for (a, anchor) in anchors.enumerated() {
-                guard let first = anchor.first else { continue }
-                buckets[Int(first.value & RowMatcher.bucketMask)].append((r, a))
+        var text: [Unicode.Scalar] = []
+        var buckets = [[Anchor]](repeating: [], count: Int(RowMatcher.bucketMask) + 1)
+        for (r, row) in rows.enumerated() {
+            for anchor in row.anchors {
+                let scalars = Array(anchor.unicodeScalars)
+                guard let first = scalars.first else { continue }
+                buckets[Int(first.value & RowMatcher.bucketMask)].append(Anchor(row: r, start: text.count, count: scalars.count))
+                text.append(contentsOf: scalars)
             }
         }
-        self.anchorsByFirstScalar = buckets
+        self.anchorText = text
+        var start = [0]
+        var flat: [Anchor] = []
+        for bucket in buckets {
+            flat.append(contentsOf: bucket)
+            start.append(flat.count)
+        }
+        self.anchors = flat
+        self.bucketStart = start
+    }
+
+    /// Calls `body` with the row of every anchor that occurs at position `i` of `s`.
+    @inline(__always)
+    private func forEachAnchor(at i: Int, in s: UnsafeBufferPointer<Unicode.Scalar>,
+                               text: UnsafeBufferPointer<Unicode.Scalar>, anchors: UnsafeBufferPointer<Anchor>,
+                               starts: UnsafeBufferPointer<Int>, _ body: (Int) -> Bool) -> Bool {
+        let b = Int(s[i].value & RowMatcher.bucketMask)
+        let n = s.count
+        for k in starts[b]..<starts[b + 1] {
+            let anchor = anchors[k]
+            guard text[anchor.start] == s[i], i + anchor.count <= n else { continue }
+            var j = 1
+            while j < anchor.count && s[i + j] == text[anchor.start + j] { j += 1 }
+            if j == anchor.count && !body(anchor.row) { return false }
+        }
+        return true
     }
 
     /// An occurrence of a row's anchor: the row, and its (doubled) stream position.
@@ -45,22 +81,20 @@ struct RowMatcher: Sendable {
     func anchorNodes(in stream: [Unicode.Scalar]) -> [Node] {
         var nodes: [Node] = []
         stream.withUnsafeBufferPointer { s in
-            let n = s.count
-            for i in 0..<n {
-                let bucket = anchorsByFirstScalar[Int(s[i].value & RowMatcher.bucketMask)]
-                if bucket.isEmpty { continue }
-                let first = nodes.count
-                for (r, a) in bucket {
-                    let anchor = anchorScalars[r][a]
-                    guard anchor[0] == s[i], i + anchor.count <= n else { continue }
-                    var j = 1
-                    while j < anchor.count && s[i + j] == anchor[j] { j += 1 }
-                    guard j == anchor.count else { continue }
-                    // Rows at one position in increasing order, each once.
-                    var k = nodes.count
-                    while k > first && nodes[k - 1].row > r { k -= 1 }
-                    if k > first && nodes[k - 1].row == r { continue }
-                    nodes.insert(Node(row: r, position: 2 * i), at: k)
+            anchorText.withUnsafeBufferPointer { text in
+                anchors.withUnsafeBufferPointer { anchors in
+                    bucketStart.withUnsafeBufferPointer { starts in
+                        for i in 0..<s.count {
+                            let first = nodes.count
+                            _ = forEachAnchor(at: i, in: s, text: text, anchors: anchors, starts: starts) { r in
+                                // Rows at one position in increasing order, each once.
+                                var k = nodes.count
+                                while k > first && nodes[k - 1].row > r { k -= 1 }
+                                if !(k > first && nodes[k - 1].row == r) { nodes.insert(Node(row: r, position: 2 * i), at: k) }
+                                return true
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -71,18 +105,17 @@ struct RowMatcher: Sendable {
     /// all anchors).
     func containsAnyAnchor(_ key: ArraySlice<Unicode.Scalar>) -> Bool {
         key.withUnsafeBufferPointer { s in
-            let n = s.count
-            for i in 0..<n {
-                let bucket = anchorsByFirstScalar[Int(s[i].value & RowMatcher.bucketMask)]
-                for (r, a) in bucket {
-                    let anchor = anchorScalars[r][a]
-                    guard anchor[0] == s[i], i + anchor.count <= n else { continue }
-                    var j = 1
-                    while j < anchor.count && s[i + j] == anchor[j] { j += 1 }
-                    if j == anchor.count { return true }
+            anchorText.withUnsafeBufferPointer { text in
+                anchors.withUnsafeBufferPointer { anchors in
+                    bucketStart.withUnsafeBufferPointer { starts in
+                        for i in 0..<s.count {
+                            let searched = forEachAnchor(at: i, in: s, text: text, anchors: anchors, starts: starts) { _ in false }
+                            if !searched { return true }
+                        }
+                        return false
+                    }
                 }
             }
-            return false
         }
     }
 
@@ -221,18 +254,30 @@ struct RowMatcher: Sendable {
     func distribute(_ values: ArraySlice<Value>, over rowRange: Range<Int>, lines: [TableLine]) -> [RowEvidence] {
         guard !rowRange.isEmpty else { return [] }
         func evidence(_ rowRange: Range<Int>, _ vs: ArraySlice<Value>) -> RowEvidence {
-            // Values come in stream order, so their line indices never decrease: each once, in order.
-            var lineIndices: [Int] = []
-            for v in vs where lineIndices.last != v.lineIndex { lineIndices.append(v.lineIndex) }
+            // Values come in stream order, so their line indices never decrease: each line once, in order, counted
+            // first so that the arrays are made at their size.
+            var distinct = 0, last = -1
+            for v in vs where v.lineIndex != last {
+                distinct += 1
+                last = v.lineIndex
+            }
+            var numbers: [Int] = []
+            var sources: [ArraySlice<Unicode.Scalar>] = []
+            numbers.reserveCapacity(distinct)
+            sources.reserveCapacity(distinct)
+            last = -1
+            for v in vs where v.lineIndex != last {
+                numbers.append(lines[v.lineIndex].number)
+                sources.append(lines[v.lineIndex].sourceScalars)
+                last = v.lineIndex
+            }
             // All the values of one line (the usual row) are that line's array of values, shared instead of copied.
-            let texts = lineIndices.count == 1 && lines[lineIndices[0]].values.count == vs.count
-                ? lines[lineIndices[0]].values : vs.map(\.text)
-            var e = RowEvidence(rowRange: rowRange, definitions: rows, values: texts,
-                                lines: lineIndices.map { lines[$0].number },
-                                sourceLines: lineIndices.map { lines[$0].sourceScalars })
-            if lineIndices.count == 1, let line = lineIndices.first {
-                e.leadingBlanks = lines[line].leadingBlanks
-                e.trailingBlanks = lines[line].trailingBlanks
+            let only = distinct == 1 ? vs[vs.startIndex].lineIndex : -1
+            let texts = only >= 0 && lines[only].values.count == vs.count ? lines[only].values : vs.map(\.text)
+            var e = RowEvidence(rowRange: rowRange, definitions: rows, values: texts, lines: numbers, sourceLines: sources)
+            if only >= 0 {
+                e.leadingBlanks = lines[only].leadingBlanks
+                e.trailingBlanks = lines[only].trailingBlanks
             }
             return e
         }
