@@ -361,6 +361,8 @@ struct CellPlacement: Sendable {
     func localIdentities(rows: Range<Int>, slots: Range<Int>) -> IdentityList {
         if slots.count <= 1 { return IdentityList() }
         if rows.count == 1 { return rowIdentities[rows.lowerBound] }
+        // The whole table: every identity, numbered as it is.
+        if slots == 0..<slotCount { return allIdentities }
         return allIdentities.within(slots)
     }
 

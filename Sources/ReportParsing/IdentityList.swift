@@ -91,6 +91,8 @@ struct IdentityList: Sendable {
                             for t in a..<b where mustCheck[terms[t]] { return false }
                         }
                     }
+                    // A single identity is settled by one pass: filling its only unknown makes it hold.
+                    if count == 1 { break }
                 }
                 return true
             }
