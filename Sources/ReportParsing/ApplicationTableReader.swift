@@ -2,11 +2,12 @@ import ReportModel
 
 /// Reads table 三 (收到和处理政府信息公开申请情况) from its region's lines.
 enum ApplicationTableReader {
+    /// The table; its findings are appended to `findings`.
     static func read(_ lines: [TableLine], keys: [Unicode.Scalar], definition: TableDefinition,
-                     template: ReportTemplate) -> (Table, [Finding]) {
+                     template: ReportTemplate, findings: inout [Finding]) -> Table {
         let matcher = template.id == .gov2019 ? gov2019Rows : gov2021Rows
         let placement = template.id == .gov2019 ? gov2019 : gov2021
-        return placement.place(matcher.match(lines, keys: keys))
+        return placement.place(matcher.match(lines, keys: keys), findings: &findings)
     }
 
     /// Built once per template, like the placements.

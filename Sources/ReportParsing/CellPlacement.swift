@@ -130,15 +130,14 @@ struct CellPlacement: Sendable {
         }
     }
 
-    /// The table's cells and the findings about what was repaired.
-    func place(_ evidence: [RowEvidence]) -> (Table, [Finding]) {
+    /// The table's cells; the findings about what was repaired are appended to `findings`.
+    func place(_ evidence: [RowEvidence], findings: inout [Finding]) -> Table {
         // Filled with nil in place (`repeating:` copies the value element by element).
         var cells = [Cell?](unsafeUninitializedCapacity: slotCount) { buffer, count in
             buffer.initialize(repeating: nil)
             count = slotCount
         }
         var certain = [Bool](repeating: false, count: slotCount)
-        var findings: [Finding] = []
         var groups: [Group] = []
         var work = Workspace(slots: slotCount)
         for (ei, e) in evidence.enumerated() {
@@ -181,7 +180,7 @@ struct CellPlacement: Sendable {
             resolve(groups, evidence: evidence, survivors: survivors, cells: &cells, certain: certain, known: known,
                     opaque: opaque, mustCheck: mustCheck, work: &work, findings: &findings)
         }
-        return (skeleton.table(cells), findings)
+        return skeleton.table(cells)
     }
 
     /// The value a cell contributes to an identity: blank and n/a count as 0; text or fractions can't be solved.

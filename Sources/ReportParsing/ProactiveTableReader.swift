@@ -2,14 +2,14 @@ import ReportModel
 
 /// Reads table 二 (主动公开政府信息情况): rows by their labels, rows a province added kept as `extra.<n>`.
 enum ProactiveTableReader {
+    /// The table; its findings are appended to `findings`.
     static func read(_ lines: [TableLine], keys: [Unicode.Scalar], definition: TableDefinition,
-                     template: TemplateID) -> (Table, [Finding]) {
+                     template: TemplateID, findings: inout [Finding]) -> Table {
         let matcher = template == .gov2019 ? gov2019Rows : gov2021Rows
         let (templateLines, extras) = separateExtraRows(lines, keys: keys, matcher: matcher)
         let evidence = matcher.match(templateLines, keys: keys)
         let skeleton = template == .gov2019 ? gov2019Skeleton : gov2021Skeleton
         var cells = [Cell?](repeating: nil, count: skeleton.slotCount)
-        var findings: [Finding] = []
         for e in evidence {
             let lo = skeleton.rowStart[e.rowRange.lowerBound], n = skeleton.rowStart[e.rowRange.upperBound] - lo
             if e.values.count == n {
@@ -47,7 +47,7 @@ enum ProactiveTableReader {
             table.rows[key] = cells
             table.extraLabels[key] = line.source
         }
-        return (table, findings)
+        return table
     }
 
     /// Built once per template: the rows and their anchors don't change between reports.

@@ -86,16 +86,16 @@ public struct ReportParser: Sendable {
                                               at: FindingLocation(section: id.section, table: id)))
                 continue
             }
-            let (table, findings): (Table, [Finding])
+            // The readers append their findings to the report's directly, in order.
+            let table: Table
             switch id {
-            case .t2: (table, findings) = ProactiveTableReader.read(tableLines, keys: keys, definition: definition.t2,
-                                                                 template: definition.id)
-            case .t3: (table, findings) = ApplicationTableReader.read(tableLines, keys: keys, definition: definition.t3,
-                                                                   template: definition)
-            case .t4: (table, findings) = ReviewLitigationTableReader.read(tableLines)
+            case .t2: table = ProactiveTableReader.read(tableLines, keys: keys, definition: definition.t2,
+                                                        template: definition.id, findings: &report.findings)
+            case .t3: table = ApplicationTableReader.read(tableLines, keys: keys, definition: definition.t3,
+                                                          template: definition, findings: &report.findings)
+            case .t4: table = ReviewLitigationTableReader.read(tableLines, findings: &report.findings)
             }
             report.tables[id] = table
-            report.findings.append(contentsOf: findings)
         }
     }
 

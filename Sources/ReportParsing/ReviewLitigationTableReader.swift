@@ -2,10 +2,10 @@ import ReportModel
 
 /// Reads table 四 (行政复议、行政诉讼): fifteen numbers in three blocks of five.
 enum ReviewLitigationTableReader {
-    static func read(_ lines: [TableLine]) -> (Table, [Finding]) {
+    /// The table; its findings are appended to `findings`.
+    static func read(_ lines: [TableLine], findings: inout [Finding]) -> Table {
         let definition = ReviewLitigationTable.definition
         var values = lines.flatMap(\.values)
-        var findings: [Finding] = []
         let sourceLines = lines.filter { !$0.values.isEmpty }
         // Numbers printed together between two pieces of text form a run (one text block of the extractor).
         var runs: [Int] = []
@@ -27,8 +27,7 @@ enum ReviewLitigationTableReader {
             evidence.leadingBlanks = line.leadingBlanks
             evidence.trailingBlanks = line.trailingBlanks
         }
-        let (table, placed) = placement.place([evidence])
-        return (table, findings + placed)
+        return placement.place([evidence], findings: &findings)
     }
 
     /// Built once: slot indexes and identities don't change between reports.
