@@ -564,7 +564,7 @@ struct CellPlacement: Sendable {
             message.append("个数字（")
             for (i, v) in e.values.enumerated() {
                 if i > 0 { message.append(" ") }
-                if v.isEmpty { message.append("空") } else { message.append(v) }
+                if v.isEmpty { message.append("空") } else { message.append(text: v) }
             }
             message.append("），应为")
             message.append(g.slotCount)

@@ -20,8 +20,8 @@ struct MessageBytes {
         bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
-    /// Appends a string's UTF-8 bytes.
-    mutating func append(_ s: String) {
+    /// Appends a string's UTF-8 bytes (literals go through `append(_: StaticString)`).
+    mutating func append(text s: String) {
         var s = s
         s.withUTF8 { bytes.append(contentsOf: $0) }
     }
@@ -38,7 +38,7 @@ struct MessageBytes {
 
     /// Appends an integer in decimal, as `String(n)` writes it.
     mutating func append(_ n: Int64) {
-        guard n >= 0 else { return append(String(n)) }
+        guard n >= 0 else { return append(text: String(n)) }
         var v = UInt64(n)
         if v < 10 {
             bytes.append(UInt8(truncatingIfNeeded: v) + 0x30)
@@ -56,7 +56,7 @@ struct MessageBytes {
     mutating func append(_ value: CellValue) {
         switch value {
         case .integer(let n): append(n)
-        case .decimal: append(value.description)
+        case .decimal: append(text: value.description)
         }
     }
 

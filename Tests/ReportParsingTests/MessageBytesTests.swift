@@ -8,7 +8,7 @@ struct MessageBytesTests {
     func writes() {
         var m = MessageBytes()
         m.append("表三“")
-        m.append("申请")
+        m.append(text: "申请")
         m.append(0)
         m.append(" ")
         m.append(Int64(120_034))
