@@ -176,9 +176,11 @@ struct CellPlacement: Sendable {
                 if let v = CellPlacement.solvingValue(cell) { known[s] = v } else { opaque[s] = true }
             }
             let mustCheck = certain.map { !$0 }
-            let survivors = combine(groups, work: work, known: known, mustCheck: mustCheck, opaque: opaque)
-            resolve(groups, evidence: evidence, survivors: survivors, cells: &cells, certain: certain, known: known,
-                    opaque: opaque, mustCheck: mustCheck, work: &work, findings: &findings)
+            let (survivors, firstValues) = combine(groups, work: work, known: known, mustCheck: mustCheck,
+                                                   opaque: opaque)
+            resolve(groups, evidence: evidence, survivors: survivors, firstValues: firstValues, cells: &cells,
+                    certain: certain, known: known, opaque: opaque, mustCheck: mustCheck, work: &work,
+                    findings: &findings)
         }
         return skeleton.table(cells)
     }
@@ -405,17 +407,20 @@ struct CellPlacement: Sendable {
     // MARK: Combining evidence
 
     /// The combinations of the groups' value vectors that satisfy every identity they take part in, flat: survivor
-    /// `i` chose vector `choices[i * groups.count + g]` of group g (-1 for a group nothing fits).
-    func combine(_ groups: [Group], work: Workspace, known: [Int64], mustCheck: [Bool], opaque: [Bool]) -> [Int] {
+    /// `i` chose vector `choices[i * groups.count + g]` of group g (-1 for a group nothing fits); and the values of
+    /// every slot after inference for the first survivor (empty when there is none).
+    func combine(_ groups: [Group], work: Workspace, known: [Int64], mustCheck: [Bool],
+                 opaque: [Bool]) -> (choices: [Int], firstValues: [Int64]) {
         var product = 1
         for g in groups {
             product *= max(g.vectorCount, 1)
-            if product > combinationLimit { return [] }
+            if product > combinationLimit { return ([], []) }
         }
         // A group nothing fits: the other groups are still tried, this one stays missing.
         let usable = groups.indices.filter { groups[$0].vectorCount > 0 }
-        guard !usable.isEmpty else { return [] }
+        guard !usable.isEmpty else { return ([], []) }
         var survivors: [Int] = []
+        var firstValues: [Int64] = []
         var choice = [Int](repeating: -1, count: groups.count)
         for g in usable { choice[g] = 0 }
         var values = known
@@ -433,6 +438,7 @@ struct CellPlacement: Sendable {
                                 }
                                 if allIdentities.infer(values.baseAddress!, opaque: opaque.baseAddress!,
                                                        mustCheck: mustCheck.baseAddress!) {
+                                    if survivors.isEmpty { firstValues = Array(values) }
                                     survivors.append(contentsOf: choice)
                                 }
                                 var u = 0
@@ -450,13 +456,15 @@ struct CellPlacement: Sendable {
                 }
             }
         }
-        return survivors
+        return (survivors, firstValues)
     }
 
     // MARK: Resolving
 
     /// `known` and `opaque` are what `place` derived from the cells placed as printed (`solvingValue`).
-    func resolve(_ groups: [Group], evidence: [RowEvidence], survivors choices: [Int], cells: inout [Cell?],
+    /// `firstValues` are the first survivor's values after inference, as `combine` left them.
+    func resolve(_ groups: [Group], evidence: [RowEvidence], survivors choices: [Int], firstValues: [Int64],
+                 cells: inout [Cell?],
                  certain: [Bool], known: [Int64], opaque: [Bool], mustCheck: [Bool], work: inout Workspace,
                  findings: inout [Finding]) {
         let survivorCount = choices.count / groups.count
@@ -464,20 +472,23 @@ struct CellPlacement: Sendable {
         var agreed = [Int64](repeating: IdentityList.unknown, count: slotCount)
         var agreedSet = [Bool](repeating: false, count: slotCount)
         var disagree = [Bool](repeating: false, count: slotCount)
-        var values = known
+        var values = firstValues
         for survivor in 0..<survivorCount {
             let base = survivor * groups.count
-            values.withUnsafeMutableBufferPointer { values in
-                values.baseAddress!.update(from: known, count: known.count)
-                for gi in groups.indices where choices[base + gi] >= 0 {
-                    let group = groups[gi], n = group.slotCount
-                    let from = group.vectorStart + choices[base + gi] * n
-                    for i in 0..<n { values[group.firstSlot + i] = work.vectors[from + i] }
-                }
-                _ = opaque.withUnsafeBufferPointer { opaque in
-                    mustCheck.withUnsafeBufferPointer { mustCheck in
-                        allIdentities.infer(values.baseAddress!, opaque: opaque.baseAddress!,
-                                            mustCheck: mustCheck.baseAddress!)
+            // The first survivor's values were inferred by `combine` already, from the same inputs.
+            if survivor > 0 {
+                values.withUnsafeMutableBufferPointer { values in
+                    values.baseAddress!.update(from: known, count: known.count)
+                    for gi in groups.indices where choices[base + gi] >= 0 {
+                        let group = groups[gi], n = group.slotCount
+                        let from = group.vectorStart + choices[base + gi] * n
+                        for i in 0..<n { values[group.firstSlot + i] = work.vectors[from + i] }
+                    }
+                    _ = opaque.withUnsafeBufferPointer { opaque in
+                        mustCheck.withUnsafeBufferPointer { mustCheck in
+                            allIdentities.infer(values.baseAddress!, opaque: opaque.baseAddress!,
+                                                mustCheck: mustCheck.baseAddress!)
+                        }
                     }
                 }
             }
