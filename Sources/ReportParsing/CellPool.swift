@@ -77,8 +77,18 @@ struct CellPool {
 
     /// The name of the cell read from `n` (at least 0) written in plain decimal: the index of a stored cell with that
     /// text, or else the code `-2 - n`, which stores nothing (cut numbers are many and mostly tried only once).
-    func index(cutInteger n: Int64) -> Int {
-        if let i = canonical.firstIndex(of: n) { return i }
+    mutating func index(cutInteger n: Int64) -> Int {
+        if cells.count <= CellPool.linearLimit {
+            if let i = canonical.firstIndex(of: n) { return i }
+        } else {
+            // A pool shared by a whole table outgrows the linear search: the integers' index (each integer is one
+            // cell's at most, so it finds what the search would).
+            while integerIndexed < cells.count {
+                if let v = canonical[integerIndexed] { indexByInteger[v] = integerIndexed }
+                integerIndexed += 1
+            }
+            if let i = indexByInteger[n] { return i }
+        }
         return -2 - Int(n)
     }
 
