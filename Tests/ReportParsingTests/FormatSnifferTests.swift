@@ -77,6 +77,8 @@ struct FormatSnifferTests {
         "<body>正文</body>",
         "<%@ page contentType=\"text/html; charset=gb2312\" pageEncoding=\"UTF-8\"%>\n<html>",
         "\n\n<?php header('x'); ?>\nWarning: something\n<html><body>",
+        "Notice: a < b in index.php\n<BoDy class=\"x\">年度报告</BoDy>",
+        "服务器提示\n<!DocType HTML>\n<p>x</p>",
     ])
     func html(_ text: String) {
         #expect(sniff(text).format == .html)
@@ -98,6 +100,15 @@ struct FormatSnifferTests {
     ])
     func notHTML(_ text: String) {
         #expect(sniff(text).format == .txt)
+    }
+
+    @Test("a page's tag after the first 4 KB of text does not make the file a web page")
+    func lateTag() {
+        let text = String(repeating: "报告正文。", count: 300) + "\n<html><body>x</body></html>"
+        #expect(text.utf8.count > 4096 + 10)
+        #expect(sniff(text).format == .txt)
+        let early = String(repeating: "报告正文。", count: 200) + "\n<html><body>x</body></html>"
+        #expect(sniff(early).format == .html)
     }
 
     @Test("images, archives and executables are unsupported with a reason", arguments: [

@@ -34,6 +34,32 @@ import Testing
         #expect(stored.version == 1 && stored.isCurrent && stored.supersedes == nil && stored.status == .invalid)
     }
 
+    @Test(arguments: [0, 1, 7, 8, 9, 19])
+    func everyFindingComesBackInOrder(count: Int) throws {
+        let dir = try TemporaryDirectory()
+        let store = ReportStore(database: try dir.database())
+        var report = SyntheticReport.make(body: "昆吾办", year: 2020)
+        report.findings = (0..<count).map { n in
+            switch n % 3 {
+            case 0:
+                .error(RuleID.t3Balance, "第\(n)条：不平衡", at: FindingLocation(table: .t3, row: "new", column: "total",
+                                                                          source: "一、本年新收 \(n)"),
+                       expected: .integer(Int64(n)), actual: .decimal(Double(n) + 0.5))
+            case 1:
+                .warning(RuleID.t2InForce, "第\(n)条", at: FindingLocation(table: .t2, row: "rules", column: "made"))
+            default:
+                .info(RuleID.txtSec6Fee, "第\(n)条：未提及", at: FindingLocation(section: .s6))
+            }
+        }
+        report.status = count == 0 ? .valid : .invalid
+
+        let stored = try store.store(report)
+        let loaded = try #require(try store.report(stored.id))
+
+        #expect(loaded.findings.count == count)
+        #expect(loaded == report)
+    }
+
     @Test func aNewDocumentForTheSameBodyAndYearSupersedesAndHistoryStays() throws {
         let dir = try TemporaryDirectory()
         let store = ReportStore(database: try dir.database())

@@ -88,8 +88,33 @@ public enum FormatSniffer {
     static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
         if startsWithMarkup(bytes) { return true }
         // Server-side junk, a long comment or stray text before the page: the page's own tags still show.
-        let head = bytes.prefix(sniffWindow).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        return ["<html", "<body", "<!doctype html"].contains { search(Array($0.utf8), in: head) != nil }
+        // Only the `<`s of the window are looked at (most plain-text reports have none).
+        return bytes.withUnsafeBufferPointer { all in
+            let window = UnsafeBufferPointer(rebasing: all.prefix(sniffWindow))
+            var i = 0
+            let lessThan: [UInt8] = [UInt8(ascii: "<")]
+            while let lt = lessThan.withUnsafeBufferPointer({ ByteSearch.find($0, in: window, from: i) }) {
+                let rest = UnsafeBufferPointer(rebasing: window[(lt + 1)...])
+                if startsCaseInsensitively(rest, with: "html") || startsCaseInsensitively(rest, with: "body")
+                    || startsCaseInsensitively(rest, with: "!doctype html") {
+                    return true
+                }
+                i = lt + 1
+            }
+            return false
+        }
+    }
+
+    /// True when `bytes` starts with `lowercase` (ASCII), ignoring the case of letters.
+    static func startsCaseInsensitively(_ bytes: UnsafeBufferPointer<UInt8>, with lowercase: StaticString) -> Bool {
+        let count = lowercase.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        let literal = lowercase.utf8Start
+        for k in 0..<count {
+            let c = bytes[k]
+            if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != literal[k] { return false }
+        }
+        return true
     }
 
     /// True when the decoded start is a tag a web page begins with (see `looksLikeHTML`).
@@ -165,6 +190,13 @@ public enum FormatSniffer {
     /// The index of the first occurrence of `needle` in `haystack` (within its first `limit` bytes).
     static func search<C: Collection<UInt8>>(_ needle: [UInt8], in haystack: C, limit: Int = .max) -> C.Index? {
         guard let first = needle.first else { return haystack.startIndex }
+        // Arrays and their slices: `ByteSearch` over the bytes that a match starting in the limit can cover.
+        if let found = haystack.withContiguousStorageIfAvailable({ h -> Int? in
+            let covered = limit >= h.count ? h : UnsafeBufferPointer(rebasing: h.prefix(limit + needle.count - 1))
+            return needle.withUnsafeBufferPointer { ByteSearch.find($0, in: covered, from: 0) }
+        }) {
+            return found.map { haystack.index(haystack.startIndex, offsetBy: $0) }
+        }
         var i = haystack.startIndex
         var scanned = 0
         while i != haystack.endIndex && scanned < limit {

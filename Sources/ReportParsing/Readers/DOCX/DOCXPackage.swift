@@ -1,3 +1,4 @@
+import CLibDeflate
 import Foundation
 import ZIPFoundation
 #if canImport(CZlib)
@@ -145,11 +146,32 @@ struct DOCXPackage {
         guard entry.uncompressedSize <= allowed else {
             throw .tooLarge("\(entry.name)压缩比超过\(limits.maxRatio)倍")
         }
+        if let output = try inflateQuickly(compressed, entry: entry) { return output }
+        // The stream is damaged, cut off or longer than declared: zlib reads it again and says which.
         #if canImport(CZlib)
         return try inflateDirectly(compressed, entry: entry)
         #else
         return try inflateInChunks(compressed, entry: entry)
         #endif
+    }
+
+    /// Inflates with libdeflate in one call into an array of the declared size plus one byte; nil when the
+    /// stream does not inflate to exactly the declared size, which the zlib path then reports precisely.
+    private func inflateQuickly(_ compressed: ArraySlice<UInt8>, entry: Entry) throws(Failure) -> [UInt8]? {
+        guard let decompressor = libdeflate_alloc_decompressor() else { return nil }
+        defer { libdeflate_free_decompressor(decompressor) }
+        let capacity = entry.uncompressedSize + 1
+        var result = LIBDEFLATE_BAD_DATA
+        let output = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+            var produced = 0
+            compressed.withUnsafeBufferPointer { input in
+                result = libdeflate_deflate_decompress(decompressor, input.baseAddress, input.count, out.baseAddress,
+                                                       capacity, &produced)
+            }
+            count = result == LIBDEFLATE_SUCCESS ? produced : 0
+        }
+        guard result == LIBDEFLATE_SUCCESS, output.count == entry.uncompressedSize else { return nil }
+        return output
     }
 
     #if canImport(CZlib)
