@@ -138,30 +138,42 @@ enum OutlineReader {
     static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
     /// Cheap test before `headingKey`: the first visible character is a numeral, 第, # or *.
-    static func mayBeHeading(_ text: [Unicode.Scalar]) -> Bool {
-        for s in text {
-            if s == " " || s == "\t" || s == "\u{3000}" || s == "\u{FEFF}" || s == "\u{A0}" { continue }
-            switch s {
-            case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "第", "#", "*", "＃": return true
-            default: return false
+    static func mayBeHeading(_ line: SourceLine) -> Bool {
+        line.document.utf8.withUnsafeBufferPointer { b in
+            var i = line.utf8Range.lowerBound
+            let end = line.utf8Range.upperBound
+            while i < end {
+                let s = UTF8Scalar.decode(b, at: &i)
+                switch s {
+                case 0x20, 0x09, 0x3000, 0xFEFF, 0xA0: continue
+                // 一 二 三 四 五 六 七 八 九 十 第 # * ＃
+                case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x7B2C, 0x23, 0x2A,
+                     0xFF03: return true
+                default: return false
+                }
             }
+            return false
         }
-        return false
     }
+
+    /// Key bytes of the markers of a pre-2019 layout.
+    static let applyingOnRequest = Array("依申请公开".utf8)
+    static let legacyApplicationMarkers = [Array("依申请公开政府信息情况".utf8), Array("依申请公开的情况".utf8)]
+    static let feeWaiverMarker = Array("收费及减免".utf8)
 
     static func findHeadings(_ lines: [SourceLine], into outline: inout DocumentOutline) {
         var last = -1
         for (i, line) in lines.enumerated() {
-            let key = line.key
+            let keyLength = line.keyByteCount
             // Every marker is at least 15 bytes long, and both 依申请公开… markers need 依申请公开 first, which most
             // lines lack.
-            if key.utf8.count >= 15
-                && ((key.containsBytes("依申请公开")
-                     && (key.containsBytes("依申请公开政府信息情况") || key.containsBytes("依申请公开的情况")))
-                    || key.containsBytes("收费及减免")) {
+            if keyLength >= 15
+                && ((line.keyContains(applyingOnRequest)
+                     && (line.keyContains(legacyApplicationMarkers[0]) || line.keyContains(legacyApplicationMarkers[1])))
+                    || line.keyContains(feeWaiverMarker)) {
                 outline.legacyMarkers += 1
             }
-            guard key.utf8.count <= 180, mayBeHeading(line.raw), let hk = headingKey(line) else { continue }
+            guard keyLength <= 180, mayBeHeading(line), let hk = headingKey(line) else { continue }
             // Long heading lines carry text after the heading; judge by the first words only.
             let probe = hk.unicodeScalars.count > 24 ? String(hk.unicodeScalars.prefix(24)) : hk
             guard let section = section(forHeadingKey: probe) else { continue }
@@ -175,15 +187,24 @@ enum OutlineReader {
 
     // MARK: Title and body
 
+    /// Words looked for in line keys, as UTF-8 bytes.
+    enum Words {
+        static let report = Array("报告".utf8)
+        static let annualReport = Array("年报".utf8)
+        static let disclosure = Array("信息公开".utf8)
+        static let januaryFirst = Array("1月1日".utf8)
+        static let year = Array("年".utf8)
+    }
+
     static func findTitle(_ lines: [SourceLine], into outline: inout DocumentOutline) {
         let firstHeading = outline.headings.first?.line ?? lines.count
         var seen = 0
         for (i, line) in lines.enumerated() where i < firstHeading {
-            let key = line.key
-            if key.isEmpty { continue }
+            if line.keyRange.isEmpty { continue }
             seen += 1
             if seen > 15 { break }
-            guard key.unicodeScalars.count <= 60, key.containsBytes("报告") || key.containsBytes("年报"), key.containsBytes("信息公开") else { continue }
+            guard line.keyContains(Words.report) || line.keyContains(Words.annualReport), line.keyContains(Words.disclosure),
+                  line.keyScalarCount <= 60 else { continue }
             var parts = [line.compact]
             var printed = [line.printedCompact]
             // A title printed over two or three lines ("淮安市人民政府" / "2024年政府信息公开工作年度报告").
@@ -191,9 +212,9 @@ enum OutlineReader {
                 var j = i - 1
                 while j >= 0, parts.count < 3 {
                     let prev = lines[j]
-                    if prev.key.isEmpty { j -= 1; continue }
+                    if prev.keyRange.isEmpty { j -= 1; continue }
                     let c = prev.compact
-                    if prev.key.unicodeScalars.count > 30 || c.containsBytes("。") || c.containsBytes("，") { break }
+                    if prev.keyScalarCount > 30 || c.containsBytes("。") || c.containsBytes("，") { break }
                     parts.insert(c, at: 0)
                     printed.insert(prev.printedCompact, at: 0)
                     j -= 1
@@ -369,7 +390,7 @@ enum OutlineReader {
 
     static func findYears(_ lines: [SourceLine], into outline: inout DocumentOutline) {
         let limit = min(lines.count, 400)
-        for line in lines[0..<limit] where outline.periodYear == nil && line.key.containsBytes("1月1日") {
+        for line in lines[0..<limit] where outline.periodYear == nil && line.keyContains(Words.januaryFirst) {
             let c = line.compact
             // 统计期限自2020年1月1日起至2020年12月31日止
             if let r = c.firstRange(of: "12月31日") {
@@ -382,7 +403,7 @@ enum OutlineReader {
         }
         if let s1 = outline.range(of: .s1, lineCount: lines.count) {
             for line in lines[s1].prefix(12) {
-                if line.key.containsBytes("年"), let y = firstYear(in: line.compact) {
+                if line.keyContains(Words.year), let y = firstYear(in: line.compact) {
                     outline.textYear = y
                     break
                 }
@@ -392,10 +413,10 @@ enum OutlineReader {
 
     /// A line that is only a date (optionally after the body's name), at the top or the bottom of the document.
     static func findDate(_ lines: [SourceLine], outline: DocumentOutline) -> String? {
-        let nonEmpty = lines.indices.filter { !lines[$0].key.isEmpty }
+        let nonEmpty = lines.indices.filter { !lines[$0].keyRange.isEmpty }
         let candidates = Array(nonEmpty.suffix(6).reversed()) + Array(nonEmpty.prefix(6))
         for i in candidates {
-            guard lines[i].key.containsBytes("年") || lines[i].raw.contains("-") else { continue }
+            guard lines[i].keyContains(Words.year) || lines[i].contains(ascii: 0x2D) else { continue }
             // At most 40 characters. Plain text has one per visible folded scalar, so a long plain line is passed over
             // before its compact text is built; other text is counted by characters, only as far as the 41st.
             var visible = 0, plain = true

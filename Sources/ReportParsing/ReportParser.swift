@@ -45,7 +45,7 @@ public struct ReportParser: Sendable {
         report.year = outline.year
         report.published = outline.published
         report.evidence = Evidence(titleYear: outline.titleYear, periodYear: outline.periodYear, textYear: outline.textYear)
-        report.sections = sections(lines, outline, text: text)
+        report.sections = sections(lines, outline)
 
         let regions = TableRegions(lines: lines, outline: outline)
         let template = TemplateDetector.detect(regions.templateEvidence)
@@ -97,25 +97,22 @@ public struct ReportParser: Sendable {
         }
     }
 
-    /// The sections' text: each section's trimmed lines joined by newlines, copied as UTF-8 from the text the lines
-    /// were split from.
-    func sections(_ lines: [SourceLine], _ outline: DocumentOutline, text: String) -> [SectionKey: Section] {
+    /// The sections' text: each section's trimmed lines joined by newlines, copied from the text the lines were
+    /// split from (already valid, so not validated again).
+    func sections(_ lines: [SourceLine], _ outline: DocumentOutline) -> [SectionKey: Section] {
         var out: [SectionKey: Section] = [:]
-        var text = text
-        text.withUTF8 { utf8 in
-            for (key, index) in outline.headings {
-                let range = outline.range(of: key, lineCount: lines.count)!
-                var bytes: [UInt8] = []
-                var capacity = 0
-                for line in lines[range] { capacity += line.utf8Range.count + 1 }
-                bytes.reserveCapacity(capacity)
-                for line in lines[range] where !line.isPageNumber {
-                    if line.key.isEmpty && line.folded.allSatisfy(CharacterFolding.isSpaceScalar) { continue }
-                    if !bytes.isEmpty { bytes.append(0x0A) }
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[line.trimmedUTF8Range]))
-                }
-                out[key] = Section(heading: lines[index].trimmed, text: String(decoding: bytes, as: UTF8.self))
+        guard let document = lines.first?.document else { return out }
+        for (key, index) in outline.headings {
+            let range = outline.range(of: key, lineCount: lines.count)!
+            var capacity = 0
+            for line in lines[range] { capacity += line.utf8Range.count + 1 }
+            var text = ""
+            text.reserveCapacity(capacity)
+            for line in lines[range] where !line.isPageNumber && !line.isBlank {
+                if !text.isEmpty { text.append("\n") }
+                document.append(line.trimmedUTF8Range, to: &text)
             }
+            out[key] = Section(heading: lines[index].trimmed, text: text)
         }
         return out
     }
