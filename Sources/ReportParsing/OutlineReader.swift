@@ -34,10 +34,52 @@ enum OutlineReader {
     }
 
     /// A heading line starts with a Chinese numeral and a mark ("一、", "六."), or "第一部分"; returns the key after it.
+    ///
+    /// The line's visible folded scalars are collected on the stack. When they are all plain (`isPlain`), the
+    /// numbering is read from them and the key after it is cut from the line's key: the numbering's key characters
+    /// (第, the numerals, 部分) are the key's first ones, three bytes each.
     static func headingKey(_ line: SourceLine) -> String? {
-        guard mayNumberHeading(line.folded) else { return nil }
-        let visible = line.folded.filter { !CharacterFolding.isSpaceScalar($0) }
-        if isPlainScalars(visible) { return plainHeadingKey(visible) }
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: max(line.scalarCount, 1)) { buffer in
+            var count = 0
+            var plain = true
+            CharacterFolding.simplifiedTable.withUnsafeBufferPointer { simplified in
+                line.document.utf8.withUnsafeBufferPointer { b in
+                    var i = line.utf8Range.lowerBound
+                    let end = line.utf8Range.upperBound
+                    while i < end && count < buffer.count {
+                        let s = unsafeBitCast(UTF8Scalar.decode(b, at: &i), to: Unicode.Scalar.self)
+                        let f = CharacterFolding.fold(s, simplified: simplified)
+                        if CharacterFolding.isSpaceScalar(f) { continue }
+                        if !isPlain(f) { plain = false }
+                        buffer.initializeElement(at: count, to: f)
+                        count += 1
+                    }
+                }
+            }
+            let visible = UnsafeBufferPointer(start: buffer.baseAddress, count: count)
+            defer { _ = buffer.baseAddress!.deinitialize(count: count) }
+            guard mayNumberHeading(visible) else { return nil }
+            guard plain else { return characterHeadingKey(line) }
+            guard let numbering = plainNumberingKeyCharacters(visible) else { return nil }
+            return line.document.keys.withUnsafeBufferPointer { keys in
+                // The key after the numbering, cut to 40 scalars (one per key character).
+                let start = line.keyRange.lowerBound + 3 * numbering
+                guard start < line.keyRange.upperBound else { return nil }
+                var end = start, scalars = 0
+                while end < line.keyRange.upperBound {
+                    if keys[end] & 0xC0 != 0x80 {
+                        if scalars == 40 { break }
+                        scalars += 1
+                    }
+                    end += 1
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: keys[start..<end]), as: UTF8.self)
+            }
+        }
+    }
+
+    /// `headingKey` by characters, for lines with scalars that are not plain.
+    static func characterHeadingKey(_ line: SourceLine) -> String? {
         let compact = line.compact
         var s = Substring(compact)
         while s.first == "#" || s.first == "*" { s = s.dropFirst() }
@@ -65,9 +107,9 @@ enum OutlineReader {
         return String(key.unicodeScalars.prefix(40))
     }
 
-    /// `headingKey` for a compact text whose characters are single plain scalars (`isPlainScalars`): the same steps,
-    /// comparing scalars instead of characters.
-    static func plainHeadingKey(_ s: [Unicode.Scalar]) -> String? {
+    /// The numbering at the start of visible plain scalars ("#" and "*", then 第…部分 or one or two numerals and a
+    /// mark), as the number of key characters it holds; nil when the scalars do not start with one.
+    static func plainNumberingKeyCharacters(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
         func isNumeral(_ u: Unicode.Scalar) -> Bool {
             switch u {
             case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": true
@@ -81,21 +123,15 @@ enum OutlineReader {
             var d = rest
             while d < s.count && isNumeral(s[d]) { d += 1 }
             guard d > rest, d + 1 < s.count, s[d] == "部", s[d + 1] == "分" else { return nil }
-            p = d + 2
-        } else {
-            var d = p
-            while d < s.count && isNumeral(s[d]) { d += 1 }
-            guard d > p, d - p <= 2 else { return nil }
-            p = d
-            guard p < s.count else { return nil }
-            switch s[p] {
-            case "、", ".", ",", "，", "．", ":", "：": p += 1
-            default: return nil
-            }
+            return 1 + (d - rest) + 2
         }
-        let key = CharacterFolding.key(CharacterFolding.string(s[p...]))
-        guard !key.isEmpty else { return nil }
-        return String(key.unicodeScalars.prefix(40))
+        var d = p
+        while d < s.count && isNumeral(s[d]) { d += 1 }
+        guard d > p, d - p <= 2, d < s.count else { return nil }
+        switch s[d] {
+        case "、", ".", ",", "，", "．", ":", "：": return d - p
+        default: return nil
+        }
     }
 
     /// True when every scalar is a character of its own that no other scalar sequence spells (`isPlainScalarText`).
@@ -116,7 +152,7 @@ enum OutlineReader {
     /// Cheap necessary condition for `headingKey`, on the folded scalars with white space skipped: after any `#` and
     /// `*`, either 第 or numerals followed by one of the heading marks. Paragraphs that start with a numeral
     /// ("二是进一步…") are turned away here without building their compact text.
-    static func mayNumberHeading(_ folded: [Unicode.Scalar]) -> Bool {
+    static func mayNumberHeading(_ folded: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         var numerals = 0
         for f in folded {
             if CharacterFolding.isSpaceScalar(f) { continue }
@@ -419,11 +455,7 @@ enum OutlineReader {
             guard lines[i].keyContains(Words.year) || lines[i].contains(ascii: 0x2D) else { continue }
             // At most 40 characters. Plain text has one per visible folded scalar, so a long plain line is passed over
             // before its compact text is built; other text is counted by characters, only as far as the 41st.
-            var visible = 0, plain = true
-            for f in lines[i].folded where !CharacterFolding.isSpaceScalar(f) {
-                visible += 1
-                if !isPlain(f) { plain = false }
-            }
+            let (visible, plain) = lines[i].visibleFoldedScalars()
             if plain && visible > 40 { continue }
             var c = lines[i].compact
             if !plain {

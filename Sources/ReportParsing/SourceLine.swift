@@ -176,6 +176,26 @@ struct SourceLine: Sendable {
         }
     }
 
+    /// How many folded scalars are not white space (`CharacterFolding.isSpaceScalar`), and whether all of those are
+    /// plain (`OutlineReader.isPlain`).
+    func visibleFoldedScalars() -> (count: Int, plain: Bool) {
+        CharacterFolding.simplifiedTable.withUnsafeBufferPointer { simplified in
+            document.utf8.withUnsafeBufferPointer { b in
+                var visible = 0, plain = true
+                var i = utf8Range.lowerBound
+                let end = utf8Range.upperBound
+                while i < end {
+                    let s = unsafeBitCast(UTF8Scalar.decode(b, at: &i), to: Unicode.Scalar.self)
+                    let f = CharacterFolding.fold(s, simplified: simplified)
+                    if CharacterFolding.isSpaceScalar(f) { continue }
+                    visible += 1
+                    if !OutlineReader.isPlain(f) { plain = false }
+                }
+                return (visible, plain)
+            }
+        }
+    }
+
     /// True when the printed text contains the ASCII byte `byte`.
     func contains(ascii byte: UInt8) -> Bool {
         document.utf8.withUnsafeBufferPointer { b in

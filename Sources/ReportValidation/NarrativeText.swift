@@ -1,3 +1,5 @@
+import ReportModel
+
 /// A section's text prepared for cheap scanning: Unicode scalar values without spaces or line breaks, and
 /// full-width digits made ASCII.
 ///
@@ -205,6 +207,19 @@ struct NarrativeText {
             }
         }
         return String(s)
+    }
+
+    /// True when `text` has at least `count` CJK ideographs (as `cjkCount` counts them: preparing the text drops
+    /// and folds no ideograph), read from its UTF-8 bytes only as far as needed.
+    static func hasCJK(atLeast count: Int, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var seen = 0, i = 0
+            while i < b.count && seen < count {
+                if isCJK(UTF8Scalar.decode(b, at: &i)) { seen += 1 }
+            }
+            return seen >= count
+        }
     }
 
     /// How many CJK ideographs the text has.
