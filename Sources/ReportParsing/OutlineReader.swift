@@ -193,23 +193,41 @@ enum OutlineReader {
     }
 
     /// Key bytes of the markers of a pre-2019 layout.
-    static let applyingOnRequest = Array("依申请公开".utf8)
-    static let legacyApplicationMarkers = [Array("依申请公开政府信息情况".utf8), Array("依申请公开的情况".utf8)]
-    static let feeWaiverMarker = Array("收费及减免".utf8)
+    static let legacyMarkers = ["依申请公开政府信息情况", "依申请公开的情况", "收费及减免"].map { Array($0.utf8) }
+
+    /// The indices, in order and each once, of the lines whose own key contains `needle`: the document's keys
+    /// are searched as one run of bytes, and a match counts for the line whose key holds all of it.
+    static func linesWhoseKey(_ lines: [SourceLine], contains needle: [UInt8]) -> [Int] {
+        guard let document = lines.first?.document else { return [] }
+        var found: [Int] = []
+        document.keys.withUnsafeBufferPointer { keys in
+            needle.withUnsafeBufferPointer { n in
+                var from = 0, line = 0
+                while let at = ByteSearch.find(n, in: keys, from: from) {
+                    while line < lines.count && lines[line].keyRange.upperBound <= at { line += 1 }
+                    if line < lines.count, at + n.count <= lines[line].keyRange.upperBound, found.last != line {
+                        found.append(line)
+                    }
+                    from = at + 1
+                }
+            }
+        }
+        return found
+    }
 
     static func findHeadings(_ lines: [SourceLine], into outline: inout DocumentOutline) {
         var last = -1
+        // Lines whose key holds a marker of the old layout (both 依申请公开… markers start with 依申请公开), found
+        // by searching all keys at once.
+        var marked = legacyMarkers.flatMap { linesWhoseKey(lines, contains: $0) }
+        marked.sort()
+        var previous = -1
+        for i in marked where i != previous {
+            outline.legacyMarkers += 1
+            previous = i
+        }
         for (i, line) in lines.enumerated() {
-            let keyLength = line.keyByteCount
-            // Every marker is at least 15 bytes long, and both 依申请公开… markers need 依申请公开 first, which most
-            // lines lack.
-            if keyLength >= 15
-                && ((line.keyContains(applyingOnRequest)
-                     && (line.keyContains(legacyApplicationMarkers[0]) || line.keyContains(legacyApplicationMarkers[1])))
-                    || line.keyContains(feeWaiverMarker)) {
-                outline.legacyMarkers += 1
-            }
-            guard keyLength <= 180, mayBeHeading(line), let hk = headingKey(line) else { continue }
+            guard line.keyByteCount <= 180, mayBeHeading(line), let hk = headingKey(line) else { continue }
             // Long heading lines carry text after the heading; judge by the first words only.
             let probe = hk.unicodeScalars.count > 24 ? String(hk.unicodeScalars.prefix(24)) : hk
             guard let section = section(forHeadingKey: probe) else { continue }
@@ -426,8 +444,8 @@ enum OutlineReader {
 
     static func findYears(_ lines: [SourceLine], into outline: inout DocumentOutline) {
         let limit = min(lines.count, 400)
-        for line in lines[0..<limit] where outline.periodYear == nil && line.keyContains(Words.januaryFirst) {
-            let c = line.compact
+        for i in linesWhoseKey(lines, contains: Words.januaryFirst) where i < limit && outline.periodYear == nil {
+            let c = lines[i].compact
             // 统计期限自2020年1月1日起至2020年12月31日止
             if let r = c.firstRange(of: "12月31日") {
                 let before = Array(c[..<r.lowerBound])
@@ -453,6 +471,8 @@ enum OutlineReader {
         let candidates = Array(nonEmpty.suffix(6).reversed()) + Array(nonEmpty.prefix(6))
         for i in candidates {
             guard lines[i].keyContains(Words.year) || lines[i].contains(ascii: 0x2D) else { continue }
+            // More than 40 key characters are more than 40 visible scalars and more than 40 characters.
+            if lines[i].keyScalarCount > 40 { continue }
             // At most 40 characters. Plain text has one per visible folded scalar, so a long plain line is passed over
             // before its compact text is built; other text is counted by characters, only as far as the 41st.
             let (visible, plain) = lines[i].visibleFoldedScalars()
