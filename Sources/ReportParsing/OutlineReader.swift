@@ -39,7 +39,8 @@ enum OutlineReader {
     /// numbering is read from them and the key after it is cut from the line's key: the numbering's key characters
     /// (第, the numerals, 部分) are the key's first ones, three bytes each.
     static func headingKey(_ line: SourceLine) -> String? {
-        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: max(line.scalarCount, 1)) { buffer in
+        guard mayNumberHeading(line) else { return nil }
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: max(line.scalarCount, 1)) { buffer in
             var count = 0
             var plain = true
             CharacterFolding.simplifiedTable.withUnsafeBufferPointer { simplified in
@@ -58,7 +59,6 @@ enum OutlineReader {
             }
             let visible = UnsafeBufferPointer(start: buffer.baseAddress, count: count)
             defer { _ = buffer.baseAddress!.deinitialize(count: count) }
-            guard mayNumberHeading(visible) else { return nil }
             guard plain else { return characterHeadingKey(line) }
             guard let numbering = plainNumberingKeyCharacters(visible) else { return nil }
             return line.document.keys.withUnsafeBufferPointer { keys in
@@ -152,22 +152,27 @@ enum OutlineReader {
     /// Cheap necessary condition for `headingKey`, on the folded scalars with white space skipped: after any `#` and
     /// `*`, either 第 or numerals followed by one of the heading marks. Paragraphs that start with a numeral
     /// ("二是进一步…") are turned away here without building their compact text.
-    static func mayNumberHeading(_ folded: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-        var numerals = 0
-        for f in folded {
-            if CharacterFolding.isSpaceScalar(f) { continue }
-            if numerals == 0 && (f == "#" || f == "*") { continue }
-            if numerals == 0 && f == "第" { return true }
-            switch f {
-            case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十":
-                numerals += 1
-            case "、", ".", ",", "，", "．", ":", "：":
-                return numerals > 0
-            default:
-                return false
+    static func mayNumberHeading(_ line: SourceLine) -> Bool {
+        line.document.utf8.withUnsafeBufferPointer { b in
+            var numerals = 0
+            var i = line.utf8Range.lowerBound
+            let end = line.utf8Range.upperBound
+            while i < end {
+                let f = CharacterFolding.fold(unsafeBitCast(UTF8Scalar.decode(b, at: &i), to: Unicode.Scalar.self))
+                if CharacterFolding.isSpaceScalar(f) { continue }
+                if numerals == 0 && (f == "#" || f == "*") { continue }
+                if numerals == 0 && f == "第" { return true }
+                switch f {
+                case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十":
+                    numerals += 1
+                case "、", ".", ",", "，", "．", ":", "：":
+                    return numerals > 0
+                default:
+                    return false
+                }
             }
+            return false
         }
-        return false
     }
 
     /// The Chinese numerals that number section headings.
@@ -335,6 +340,24 @@ enum OutlineReader {
 
     /// Removes "2020年", "2020年度" and Chinese-numeral years ("二〇二〇年").
     static func removingYear(_ s: String) -> String {
+        // Text of plain scalars (one character each) is read by scalars.
+        if isPlainScalarText(s) {
+            let u = Array(s.unicodeScalars)
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(u.count)
+            var i = 0
+            while i < u.count {
+                if let (_, len) = plainYearAt(u, i) {
+                    i += len
+                    if i < u.count, u[i] == "年" { i += 1 }
+                    if i < u.count, u[i] == "度" { i += 1 }
+                    continue
+                }
+                out.append(u[i])
+                i += 1
+            }
+            return CharacterFolding.string(out)
+        }
         let chars = Array(s)
         var out: [Character] = []
         var i = 0
@@ -489,6 +512,20 @@ enum OutlineReader {
 
     /// "2021年1月15日" or "2021-01-15" (the whole string) as ISO yyyy-mm-dd.
     static func isoDate(_ s: String) -> String? {
+        // Text of plain scalars (one character each) is read by scalars, without breaking it into characters.
+        if isPlainScalarText(s) {
+            let u = Array(s.unicodeScalars)
+            if let (year, len) = plainYearAt(u, 0) {
+                let rest = u[(len + 1)...]
+                guard let mr = rest.firstIndex(of: "月") else { return nil }
+                let month = number(CharacterFolding.string(rest[..<mr]))
+                let afterMonth = rest[(mr + 1)...]
+                guard let dr = afterMonth.firstIndex(of: "日"), dr + 1 == afterMonth.endIndex else { return nil }
+                let day = number(CharacterFolding.string(afterMonth[..<dr]))
+                guard let m = month, let d = day, (1...12).contains(m), (1...31).contains(d) else { return nil }
+                return format(year, m, d)
+            }
+        }
         let chars = Array(s)
         guard let (year, len) = yearAt(chars, 0) else {
             let parts = s.split(separator: "-")
@@ -504,6 +541,51 @@ enum OutlineReader {
         let day = number(String(rest[..<dr]))
         guard let m = month, let d = day, (1...12).contains(m), (1...31).contains(d) else { return nil }
         return format(year, m, d)
+    }
+
+    /// `yearAt(chars, i)` for plain scalars (`isPlain`), each one character: the year and how far after `i` its
+    /// 年 is.
+    static func plainYearAt(_ u: [Unicode.Scalar], _ i: Int) -> (Int, Int)? {
+        guard i + 4 <= u.count else { return nil }
+        var value = 0, j = i, digits = 0
+        while j < u.count, digits < 4 {
+            let c = u[j]
+            if let d = plainYearDigit(c) {
+                value = value * 10 + d
+            } else if c == " " {
+                j += 1
+                continue
+            } else {
+                return nil
+            }
+            digits += 1
+            j += 1
+        }
+        while j < u.count, u[j] == " " { j += 1 }
+        guard digits == 4, j < u.count, u[j] == "年", (1990...2100).contains(value) else { return nil }
+        // Character.isNumber is the first scalar's numeric type.
+        if i > 0, u[i - 1].properties.numericType != nil { return nil }
+        return (value, j - i)
+    }
+
+    /// `yearDigit` for a plain scalar: an ASCII or full-width digit, or a Chinese numeral of `chineseDigits`.
+    @inline(__always)
+    static func plainYearDigit(_ c: Unicode.Scalar) -> Int? {
+        switch c.value {
+        case 0x30...0x39: return Int(c.value - 0x30)
+        case 0xFF10...0xFF19: return Int(c.value - 0xFF10)
+        case 0x3007, 0x96F6, 0x25CB, 0xFF2F: return 0  // 〇 零 ○ Ｏ
+        case 0x4E00: return 1
+        case 0x4E8C: return 2
+        case 0x4E09: return 3
+        case 0x56DB: return 4
+        case 0x4E94: return 5
+        case 0x516D: return 6
+        case 0x4E03: return 7
+        case 0x516B: return 8
+        case 0x4E5D: return 9
+        default: return nil
+        }
     }
 
     static func number(_ s: String) -> Int? {
