@@ -97,8 +97,8 @@ public struct ReportParser: Sendable {
         }
     }
 
-    /// The sections' text: each section's trimmed lines joined by newlines, copied from the text the lines were
-    /// split from (already valid, so not validated again).
+    /// The sections' text: each section's trimmed lines joined by newlines, copied as UTF-8 from the text the lines
+    /// were split from.
     func sections(_ lines: [SourceLine], _ outline: DocumentOutline) -> [SectionKey: Section] {
         var out: [SectionKey: Section] = [:]
         guard let document = lines.first?.document else { return out }
@@ -106,13 +106,15 @@ public struct ReportParser: Sendable {
             let range = outline.range(of: key, lineCount: lines.count)!
             var capacity = 0
             for line in lines[range] { capacity += line.utf8Range.count + 1 }
-            var text = ""
-            text.reserveCapacity(capacity)
-            for line in lines[range] where !line.isPageNumber && !line.isBlank {
-                if !text.isEmpty { text.append("\n") }
-                document.append(line.trimmedUTF8Range, to: &text)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(capacity)
+            document.utf8.withUnsafeBufferPointer { utf8 in
+                for line in lines[range] where !line.isPageNumber && !line.isBlank {
+                    if !bytes.isEmpty { bytes.append(0x0A) }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[line.trimmedUTF8Range]))
+                }
             }
-            out[key] = Section(heading: lines[index].trimmed, text: text)
+            out[key] = Section(heading: lines[index].trimmed, text: String(decoding: bytes, as: UTF8.self))
         }
         return out
     }
