@@ -153,12 +153,13 @@ enum OutlineReader {
     /// `*`, either 第 or numerals followed by one of the heading marks. Paragraphs that start with a numeral
     /// ("二是进一步…") are turned away here without building their compact text.
     static func mayNumberHeading(_ line: SourceLine) -> Bool {
-        line.document.utf8.withUnsafeBufferPointer { b in
+        CharacterFolding.simplifiedTable.withUnsafeBufferPointer { simplified in line.document.utf8.withUnsafeBufferPointer { b in
             var numerals = 0
             var i = line.utf8Range.lowerBound
             let end = line.utf8Range.upperBound
             while i < end {
-                let f = CharacterFolding.fold(unsafeBitCast(UTF8Scalar.decode(b, at: &i), to: Unicode.Scalar.self))
+                let s = unsafeBitCast(UTF8Scalar.decode(b, at: &i), to: Unicode.Scalar.self)
+                let f = CharacterFolding.fold(s, simplified: simplified)
                 if CharacterFolding.isSpaceScalar(f) { continue }
                 if numerals == 0 && (f == "#" || f == "*") { continue }
                 if numerals == 0 && f == "第" { return true }
@@ -172,7 +173,7 @@ enum OutlineReader {
                 }
             }
             return false
-        }
+        } }
     }
 
     /// The Chinese numerals that number section headings.

@@ -165,14 +165,16 @@ struct SourceLine: Sendable {
     /// True when the line has no key and every scalar folds to white space (`CharacterFolding.isSpaceScalar`).
     var isBlank: Bool {
         guard keyRange.isEmpty else { return false }
-        return document.utf8.withUnsafeBufferPointer { b in
-            var i = utf8Range.lowerBound
-            let end = utf8Range.upperBound
-            while i < end {
-                let f = CharacterFolding.fold(unsafeBitCast(UTF8Scalar.decode(b, at: &i), to: Unicode.Scalar.self))
-                if !CharacterFolding.isSpaceScalar(f) { return false }
+        return CharacterFolding.simplifiedTable.withUnsafeBufferPointer { simplified in
+            document.utf8.withUnsafeBufferPointer { b in
+                var i = utf8Range.lowerBound
+                let end = utf8Range.upperBound
+                while i < end {
+                    let s = unsafeBitCast(UTF8Scalar.decode(b, at: &i), to: Unicode.Scalar.self)
+                    if !CharacterFolding.isSpaceScalar(CharacterFolding.fold(s, simplified: simplified)) { return false }
+                }
+                return true
             }
-            return true
         }
     }
 
@@ -209,18 +211,21 @@ struct SourceLine: Sendable {
         guard keyRange.count <= 30 else { return false }
         // The visible folded scalars, at most twelve, collected on the stack.
         return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 12) { buffer in
-            let visible: Int? = document.utf8.withUnsafeBufferPointer { b in
-                var visible = 0
-                var i = utf8Range.lowerBound
-                let end = utf8Range.upperBound
-                while i < end {
-                    let f = CharacterFolding.fold(unsafeBitCast(UTF8Scalar.decode(b, at: &i), to: Unicode.Scalar.self))
-                    if CharacterFolding.isSpaceScalar(f) { continue }
-                    if visible == 12 { return nil }
-                    buffer.initializeElement(at: visible, to: f)
-                    visible += 1
+            let visible: Int? = CharacterFolding.simplifiedTable.withUnsafeBufferPointer { simplified in
+                document.utf8.withUnsafeBufferPointer { b in
+                    var visible = 0
+                    var i = utf8Range.lowerBound
+                    let end = utf8Range.upperBound
+                    while i < end {
+                        let s = unsafeBitCast(UTF8Scalar.decode(b, at: &i), to: Unicode.Scalar.self)
+                        let f = CharacterFolding.fold(s, simplified: simplified)
+                        if CharacterFolding.isSpaceScalar(f) { continue }
+                        if visible == 12 { return nil }
+                        buffer.initializeElement(at: visible, to: f)
+                        visible += 1
+                    }
+                    return visible
                 }
-                return visible
             }
             guard let visible, visible > 0 else { return false }
             return SourceLine.isPageNumber(visible: UnsafeBufferPointer(rebasing: buffer[0..<visible]))

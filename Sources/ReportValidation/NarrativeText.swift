@@ -32,6 +32,12 @@ struct NarrativeText {
                 if b0 >= 0xE0, b0 < 0xF0 {  // most of a Chinese text
                     v = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
                     i += 3
+                    // U+4000–U+9FFF (leads E4–E9) after a visible scalar: an ideograph, kept as it is.
+                    if !blank, b0 &- 0xE4 <= 5 {
+                        out[n] = v
+                        n += 1
+                        continue
+                    }
                 } else if b0 < 0x80 {
                     v = b0
                     i += 1
