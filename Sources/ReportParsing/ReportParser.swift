@@ -26,7 +26,15 @@ public struct ReportParser: Sendable {
     public func parse(text: String, into base: Report, undecodableBytes: Int = 0, byteCount: Int? = nil) -> Report {
         var report = base
         let total = max(byteCount ?? text.utf8.count, 1)
-        if let problem = TextSanity.problem(in: text) {
+        // A text of fewer than 200,000 bytes has fewer scalars than TextSanity reads, so splitting it into lines counts
+        // the same; a longer one is checked first, so that junk is turned away before it is split.
+        let long = text.utf8.count >= 200_000
+        if long, let problem = TextSanity.problem(in: text) {
+            return rejected(report, .error(RuleID.docFormat, problem))
+        }
+        var counts = TextSanity.Counts()
+        let lines = SourceLine.split(text, counting: &counts)
+        if !long, let problem = TextSanity.problem((counts.control, counts.ideographs, counts.total)) {
             return rejected(report, .error(RuleID.docFormat, problem))
         }
         if undecodableBytes > 0 {
@@ -38,7 +46,6 @@ public struct ReportParser: Sendable {
             report.findings.append(.error(RuleID.docEncoding, message + "，相关文字或数字可能不正确。"))
         }
 
-        let lines = SourceLine.split(text)
         let outline = OutlineReader.read(lines)
         report.title = outline.title
         report.body = outline.body

@@ -259,10 +259,16 @@ struct SourceLine: Sendable {
 
     /// Splits text into lines on LF, CR LF, CR, form feed (pdftotext's page break) and Unicode line separators.
     static func split(_ text: String) -> [SourceLine] {
+        var counts = TextSanity.Counts()
+        return split(text, counting: &counts)
+    }
+
+    /// `split`, also counting the text's control characters, ideographs and scalars as `TextSanity.counts` does.
+    static func split(_ text: String, counting counts: inout TextSanity.Counts) -> [SourceLine] {
         let utf8 = Array(text.utf8)
         // A key never takes more bytes than the text it is made from.
         var keys = [UInt8](repeating: 0, count: utf8.count)
-        let (records, keyCount) = keys.withUnsafeMutableBufferPointer { out in
+        let (records, keyCount, found) = keys.withUnsafeMutableBufferPointer { out in
             utf8.withUnsafeBufferPointer { b in
                 CharacterFolding.simplifiedTable.withUnsafeBufferPointer { simplified in
                     scan(b, simplified: simplified, keys: out)
@@ -270,6 +276,7 @@ struct SourceLine: Sendable {
             }
         }
         keys.removeLast(keys.count - keyCount)
+        counts = found
         let document = SplitDocument(text: text, utf8: utf8, keys: keys)
         return [SourceLine](unsafeUninitializedCapacity: records.count) { out, count in
             for (i, r) in records.enumerated() {
@@ -292,7 +299,8 @@ struct SourceLine: Sendable {
     }
 
     /// `split` over the text's UTF-8 bytes (valid UTF-8, as every `String` holds), in one pass that finds the
-    /// line breaks and writes every line's key into `keys`; returns the lines and the length of the keys.
+    /// line breaks and writes every line's key into `keys`; returns the lines, the length of the keys, and the
+    /// counts `TextSanity` needs.
     ///
     /// Line breaks are found in the bytes: LF, CR and form feed are single bytes, U+0085 is C2 85, U+2028 and
     /// U+2029 are E2 80 A8 and E2 80 A9. Key characters are folded on the bytes: ASCII letters and digits are
@@ -301,7 +309,8 @@ struct SourceLine: Sendable {
     /// entry of `TraditionalCharacters.map` lies in the main block, and folding to a space makes no key. All state
     /// is in local variables, so that stores through `keys` do not make the compiler reload it.
     static func scan(_ b: UnsafeBufferPointer<UInt8>, simplified: UnsafeBufferPointer<UInt32>,
-                     keys out: UnsafeMutableBufferPointer<UInt8>) -> (records: [Record], keyCount: Int) {
+                     keys out: UnsafeMutableBufferPointer<UInt8>)
+        -> (records: [Record], keyCount: Int, counts: TextSanity.Counts) {
         let n = b.count
         var newlines = 0
         for byte in b where byte == 0x0A { newlines += 1 }
@@ -312,8 +321,10 @@ struct SourceLine: Sendable {
         var lineStart = 0, scalars = 0
         var previousWasCR = false
         var i = 0
+        var control = 0, ideographs = 0, total = 0
         while i < n {
             let byte = b[i]
+            total &+= 1
             // The width of a line break found at i, 0 when there is none.
             var breakWidth = 0
             if byte < 0x80 {
@@ -327,6 +338,7 @@ struct SourceLine: Sendable {
                 if byte == 0x0A || byte == 0x0D || byte == 0x0C {
                     breakWidth = 1
                 } else {
+                    if byte < 0x20 && byte != 0x09 || byte == 0x7F { control &+= 1 }
                     // ASCII letters and digits: (byte | 0x20) puts capitals onto small letters.
                     let lower = byte | 0x20
                     if (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) {
@@ -347,6 +359,7 @@ struct SourceLine: Sendable {
                     let b1 = b[i + 1], b2 = b[i + 2]
                     let v = UInt32(byte & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
                     if v >= 0x4E00 && v <= 0x9FFF {
+                        ideographs &+= 1
                         let simple = simplified[Int(v &- 0x4E00)]
                         if simple == 0 {
                             out[k] = byte
@@ -371,6 +384,7 @@ struct SourceLine: Sendable {
                         }
                         foldsToItself = false
                     } else if (v >= 0x3400 && v <= 0x4DBF) || v == 0x3007 {
+                        if v != 0x3007 { ideographs &+= 1 }
                         out[k] = byte
                         out[k + 1] = b1
                         out[k + 2] = b2
@@ -389,6 +403,7 @@ struct SourceLine: Sendable {
                     }
                 } else if byte >= 0xC0 {
                     let b1 = b[i + 1]
+                    if byte == 0xC2 && b1 >= 0x80 && b1 < 0xA0 { control &+= 1 }  // U+0080–U+009F
                     if byte == 0xC2 && b1 == 0x85 {
                         breakWidth = 2
                     } else {
@@ -424,6 +439,6 @@ struct SourceLine: Sendable {
             records.append(Record(utf8: lineStart..<n, key: keyStart..<k, scalars: scalars,
                                   foldsToItself: foldsToItself, hasFullStop: fullStop))
         }
-        return (records, k)
+        return (records, k, TextSanity.Counts(control: control, ideographs: ideographs, total: total))
     }
 }

@@ -4,7 +4,20 @@ import ReportModel
 enum TextSanity {
     static func problem(in text: String) -> String? {
         var text = text
-        let (control, ideographs, total) = text.withUTF8(counts)
+        return problem(text.withUTF8(counts))
+    }
+
+    /// What `counts` found, or what `SourceLine.scan` counted over a whole text of fewer than 200,000 scalars (where
+    /// `counts` reads everything too).
+    struct Counts: Equatable {
+        var control = 0
+        var ideographs = 0
+        var total = 0
+    }
+
+    /// The problem the counts of a text show, if any.
+    static func problem(_ counts: (control: Int, ideographs: Int, total: Int)) -> String? {
+        let (control, ideographs, total) = counts
         if total == 0 { return "文件是空的，不是政府信息公开工作年度报告。" }
         if control * 50 > total { return "文件不是文本（含有大量二进制字节），不是可读取的年度报告。" }
         if ideographs < 20 { return "文件中几乎没有中文文字，不是政府信息公开工作年度报告。" }

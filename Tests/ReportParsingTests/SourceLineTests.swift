@@ -62,4 +62,17 @@ struct SourceLineTests {
         #expect(SourceLine.split("规章\t0\t0\t73").first?.foldsToItself == true)
         #expect(lines[6].raw == Array("本年度未收到申请。".unicodeScalars))
     }
+
+    @Test("splitting counts control characters, ideographs and scalars as TextSanity does")
+    func sanityCounts() {
+        let texts = [Self.sample, "", "\u{0}\u{7}\t\r\n\u{7F}\u{80}\u{9F}\u{A0}〇㐀䶿䷀一鿿", "abc\r\n\r\r\n\u{0085}x"]
+        for text in texts {
+            var counts = TextSanity.Counts()
+            _ = SourceLine.split(text, counting: &counts)
+            var copy = text
+            let expected = copy.withUTF8(TextSanity.counts)
+            #expect(counts == TextSanity.Counts(control: expected.control, ideographs: expected.ideographs,
+                                                total: expected.total))
+        }
+    }
 }
