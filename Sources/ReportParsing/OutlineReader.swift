@@ -424,6 +424,38 @@ enum OutlineReader {
         return nil
     }
 
+    /// `firstYear(in: line.compact)`: when the line's visible folded scalars are all plain (one character each),
+    /// they are read on the stack without making the compact text.
+    static func firstYear(in line: SourceLine) -> Int? {
+        let found: Int?? = withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: max(line.scalarCount, 1)) {
+            buffer in
+            var count = 0
+            var plain = true
+            CharacterFolding.simplifiedTable.withUnsafeBufferPointer { simplified in
+                line.document.utf8.withUnsafeBufferPointer { b in
+                    var i = line.utf8Range.lowerBound
+                    let end = line.utf8Range.upperBound
+                    while i < end && count < buffer.count {
+                        let s = unsafeBitCast(UTF8Scalar.decode(b, at: &i), to: Unicode.Scalar.self)
+                        let f = CharacterFolding.fold(s, simplified: simplified)
+                        if CharacterFolding.isSpaceScalar(f) { continue }
+                        if !isPlain(f) { plain = false }
+                        buffer.initializeElement(at: count, to: f)
+                        count += 1
+                    }
+                }
+            }
+            guard plain else { return nil }
+            let visible = UnsafeBufferPointer(start: buffer.baseAddress, count: count)
+            for i in 0..<count {
+                if let (year, _) = plainYearAt(visible, i) { return .some(year) }
+            }
+            return .some(nil)
+        }
+        if let found { return found }
+        return firstYear(in: line.compact)
+    }
+
     /// `yearAt` over a string's characters from index `i`, `previous` being the character before it.
     static func yearAt(_ s: String, _ i: String.Index, previous: Character?) -> Int? {
         guard s.index(i, offsetBy: 4, limitedBy: s.endIndex) != nil else { return nil }
@@ -481,7 +513,7 @@ enum OutlineReader {
         }
         if let s1 = outline.range(of: .s1, lineCount: lines.count) {
             for line in lines[s1].prefix(12) {
-                if line.keyContains(Words.year), let y = firstYear(in: line.compact) {
+                if line.keyContains(Words.year), let y = firstYear(in: line) {
                     outline.textYear = y
                     break
                 }
@@ -546,7 +578,8 @@ enum OutlineReader {
 
     /// `yearAt(chars, i)` for plain scalars (`isPlain`), each one character: the year and how far after `i` its
     /// 年 is.
-    static func plainYearAt(_ u: [Unicode.Scalar], _ i: Int) -> (Int, Int)? {
+    static func plainYearAt<C: RandomAccessCollection<Unicode.Scalar>>(_ u: C, _ i: Int) -> (Int, Int)?
+    where C.Index == Int {
         guard i + 4 <= u.count else { return nil }
         var value = 0, j = i, digits = 0
         while j < u.count, digits < 4 {
