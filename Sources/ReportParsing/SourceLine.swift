@@ -220,6 +220,8 @@ struct SourceLine: Sendable {
                         let s = unsafeBitCast(UTF8Scalar.decode(b, at: &i), to: Unicode.Scalar.self)
                         let f = CharacterFolding.fold(s, simplified: simplified)
                         if CharacterFolding.isSpaceScalar(f) { continue }
+                        // Every page number starts with a dash, 第 or a digit.
+                        if visible == 0 && !Self.mayStartPageNumber(f) { return nil }
                         if visible == 12 { return nil }
                         buffer.initializeElement(at: visible, to: f)
                         visible += 1
@@ -229,6 +231,15 @@ struct SourceLine: Sendable {
             }
             guard let visible, visible > 0 else { return false }
             return SourceLine.isPageNumber(visible: UnsafeBufferPointer(rebasing: buffer[0..<visible]))
+        }
+    }
+
+    /// True for the scalars `isPageNumber(visible:)` can accept first: a dash, 第 or an ASCII digit.
+    @inline(__always)
+    static func mayStartPageNumber(_ f: Unicode.Scalar) -> Bool {
+        switch f {
+        case "-", "—", "–", "−", "·", "第", "0"..."9": true
+        default: false
         }
     }
 
