@@ -412,6 +412,14 @@ enum OutlineReader {
 
     /// The first year ("2020年") in a string.
     static func firstYear(in s: String) -> Int? {
+        // A short text of plain scalars (one character each) is read by scalars.
+        if s.utf8.count <= 240 && isPlainScalarText(s) {
+            let u = Array(s.unicodeScalars)
+            for i in u.indices {
+                if let (year, _) = plainYearAt(u, i) { return year }
+            }
+            return nil
+        }
         // Walks the characters without collecting them all: the year is usually near the start of a long paragraph.
         var previous: Character?
         var i = s.startIndex
@@ -523,8 +531,23 @@ enum OutlineReader {
 
     /// A line that is only a date (optionally after the body's name), at the top or the bottom of the document.
     static func findDate(_ lines: [SourceLine], outline: DocumentOutline) -> String? {
-        let nonEmpty = lines.indices.filter { !lines[$0].keyRange.isEmpty }
-        let candidates = Array(nonEmpty.suffix(6).reversed()) + Array(nonEmpty.prefix(6))
+        // The last six lines with a key, from the end, then the first six.
+        var candidates: [Int] = []
+        candidates.reserveCapacity(12)
+        var i = lines.count - 1
+        while i >= 0 && candidates.count < 6 {
+            if !lines[i].keyRange.isEmpty { candidates.append(i) }
+            i -= 1
+        }
+        var first = 0
+        i = 0
+        while i < lines.count && first < 6 {
+            if !lines[i].keyRange.isEmpty {
+                candidates.append(i)
+                first += 1
+            }
+            i += 1
+        }
         for i in candidates {
             guard lines[i].keyContains(Words.year) || lines[i].contains(ascii: 0x2D) else { continue }
             // More than 40 key characters are more than 40 visible scalars and more than 40 characters.
