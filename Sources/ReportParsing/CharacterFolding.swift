@@ -138,6 +138,28 @@ enum CharacterFolding {
         return key
     }
 
+    /// `key`'s vocabulary step on a key's UTF-8 bytes, in place: 资讯 becomes 信息, then 档案 becomes 文件 (both
+    /// replacements are as long as what they replace).
+    static func replaceVocabulary(in key: UnsafeMutableBufferPointer<UInt8>) {
+        replace(key, (0xE8, 0xB5, 0x84, 0xE8, 0xAE, 0xAF), with: (0xE4, 0xBF, 0xA1, 0xE6, 0x81, 0xAF))
+        replace(key, (0xE6, 0xA1, 0xA3, 0xE6, 0xA1, 0x88), with: (0xE6, 0x96, 0x87, 0xE4, 0xBB, 0xB6))
+    }
+
+    /// Replaces every occurrence of six bytes by six others, left to right.
+    private static func replace(_ b: UnsafeMutableBufferPointer<UInt8>, _ target: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8),
+                                with r: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8)) {
+        var i = 0
+        while i + 6 <= b.count {
+            if b[i] == target.0 && b[i + 1] == target.1 && b[i + 2] == target.2 && b[i + 3] == target.3
+                && b[i + 4] == target.4 && b[i + 5] == target.5 {
+                b[i] = r.0; b[i + 1] = r.1; b[i + 2] = r.2; b[i + 3] = r.3; b[i + 4] = r.4; b[i + 5] = r.5
+                i += 6
+            } else {
+                i += 1
+            }
+        }
+    }
+
     /// The folded text with whitespace removed (punctuation kept), for reading titles, dates and numbers.
     static func compact<S: StringProtocol>(_ text: S) -> String {
         var out: [UInt8] = []

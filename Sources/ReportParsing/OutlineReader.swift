@@ -34,10 +34,52 @@ enum OutlineReader {
     }
 
     /// A heading line starts with a Chinese numeral and a mark ("一、", "六."), or "第一部分"; returns the key after it.
+    ///
+    /// The line's visible folded scalars are collected on the stack. When they are all plain (`isPlain`), the
+    /// numbering is read from them and the key after it is cut from the line's key: the numbering's key characters
+    /// (第, the numerals, 部分) are the key's first ones, three bytes each.
     static func headingKey(_ line: SourceLine) -> String? {
-        guard mayNumberHeading(line.folded) else { return nil }
-        let visible = line.folded.filter { !CharacterFolding.isSpaceScalar($0) }
-        if isPlainScalars(visible) { return plainHeadingKey(visible) }
+        guard mayNumberHeading(line) else { return nil }
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: max(line.scalarCount, 1)) { buffer in
+            var count = 0
+            var plain = true
+            CharacterFolding.simplifiedTable.withUnsafeBufferPointer { simplified in
+                line.document.utf8.withUnsafeBufferPointer { b in
+                    var i = line.utf8Range.lowerBound
+                    let end = line.utf8Range.upperBound
+                    while i < end && count < buffer.count {
+                        let s = unsafeBitCast(UTF8Scalar.decode(b, at: &i), to: Unicode.Scalar.self)
+                        let f = CharacterFolding.fold(s, simplified: simplified)
+                        if CharacterFolding.isSpaceScalar(f) { continue }
+                        if !isPlain(f) { plain = false }
+                        buffer.initializeElement(at: count, to: f)
+                        count += 1
+                    }
+                }
+            }
+            let visible = UnsafeBufferPointer(start: buffer.baseAddress, count: count)
+            defer { _ = buffer.baseAddress!.deinitialize(count: count) }
+            guard plain else { return characterHeadingKey(line) }
+            guard let numbering = plainNumberingKeyCharacters(visible) else { return nil }
+            return line.document.keys.withUnsafeBufferPointer { keys in
+                // The key after the numbering, cut to 40 scalars (one per key character).
+                let start = line.keyRange.lowerBound + 3 * numbering
+                guard start < line.keyRange.upperBound else { return nil }
+                var end = start, scalars = 0
+                while end < line.keyRange.upperBound {
+                    if keys[end] & 0xC0 != 0x80 {
+                        if scalars == 40 { break }
+                        scalars += 1
+                    }
+                    end += 1
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: keys[start..<end]), as: UTF8.self)
+            }
+        }
+    }
+
+    /// `headingKey` by characters, for lines with scalars that are not plain.
+    static func characterHeadingKey(_ line: SourceLine) -> String? {
         let compact = line.compact
         var s = Substring(compact)
         while s.first == "#" || s.first == "*" { s = s.dropFirst() }
@@ -65,9 +107,9 @@ enum OutlineReader {
         return String(key.unicodeScalars.prefix(40))
     }
 
-    /// `headingKey` for a compact text whose characters are single plain scalars (`isPlainScalars`): the same steps,
-    /// comparing scalars instead of characters.
-    static func plainHeadingKey(_ s: [Unicode.Scalar]) -> String? {
+    /// The numbering at the start of visible plain scalars ("#" and "*", then 第…部分 or one or two numerals and a
+    /// mark), as the number of key characters it holds; nil when the scalars do not start with one.
+    static func plainNumberingKeyCharacters(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
         func isNumeral(_ u: Unicode.Scalar) -> Bool {
             switch u {
             case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": true
@@ -81,21 +123,15 @@ enum OutlineReader {
             var d = rest
             while d < s.count && isNumeral(s[d]) { d += 1 }
             guard d > rest, d + 1 < s.count, s[d] == "部", s[d + 1] == "分" else { return nil }
-            p = d + 2
-        } else {
-            var d = p
-            while d < s.count && isNumeral(s[d]) { d += 1 }
-            guard d > p, d - p <= 2 else { return nil }
-            p = d
-            guard p < s.count else { return nil }
-            switch s[p] {
-            case "、", ".", ",", "，", "．", ":", "：": p += 1
-            default: return nil
-            }
+            return 1 + (d - rest) + 2
         }
-        let key = CharacterFolding.key(CharacterFolding.string(s[p...]))
-        guard !key.isEmpty else { return nil }
-        return String(key.unicodeScalars.prefix(40))
+        var d = p
+        while d < s.count && isNumeral(s[d]) { d += 1 }
+        guard d > p, d - p <= 2, d < s.count else { return nil }
+        switch s[d] {
+        case "、", ".", ",", "，", "．", ":", "：": return d - p
+        default: return nil
+        }
     }
 
     /// True when every scalar is a character of its own that no other scalar sequence spells (`isPlainScalarText`).
@@ -116,52 +152,88 @@ enum OutlineReader {
     /// Cheap necessary condition for `headingKey`, on the folded scalars with white space skipped: after any `#` and
     /// `*`, either 第 or numerals followed by one of the heading marks. Paragraphs that start with a numeral
     /// ("二是进一步…") are turned away here without building their compact text.
-    static func mayNumberHeading(_ folded: [Unicode.Scalar]) -> Bool {
-        var numerals = 0
-        for f in folded {
-            if CharacterFolding.isSpaceScalar(f) { continue }
-            if numerals == 0 && (f == "#" || f == "*") { continue }
-            if numerals == 0 && f == "第" { return true }
-            switch f {
-            case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十":
-                numerals += 1
-            case "、", ".", ",", "，", "．", ":", "：":
-                return numerals > 0
-            default:
-                return false
+    static func mayNumberHeading(_ line: SourceLine) -> Bool {
+        CharacterFolding.simplifiedTable.withUnsafeBufferPointer { simplified in line.document.utf8.withUnsafeBufferPointer { b in
+            var numerals = 0
+            var i = line.utf8Range.lowerBound
+            let end = line.utf8Range.upperBound
+            while i < end {
+                let s = unsafeBitCast(UTF8Scalar.decode(b, at: &i), to: Unicode.Scalar.self)
+                let f = CharacterFolding.fold(s, simplified: simplified)
+                if CharacterFolding.isSpaceScalar(f) { continue }
+                if numerals == 0 && (f == "#" || f == "*") { continue }
+                if numerals == 0 && f == "第" { return true }
+                switch f {
+                case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十":
+                    numerals += 1
+                case "、", ".", ",", "，", "．", ":", "：":
+                    return numerals > 0
+                default:
+                    return false
+                }
             }
-        }
-        return false
+            return false
+        } }
     }
 
     /// The Chinese numerals that number section headings.
     static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
     /// Cheap test before `headingKey`: the first visible character is a numeral, 第, # or *.
-    static func mayBeHeading(_ text: [Unicode.Scalar]) -> Bool {
-        for s in text {
-            if s == " " || s == "\t" || s == "\u{3000}" || s == "\u{FEFF}" || s == "\u{A0}" { continue }
-            switch s {
-            case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "第", "#", "*", "＃": return true
-            default: return false
+    static func mayBeHeading(_ line: SourceLine) -> Bool {
+        line.document.utf8.withUnsafeBufferPointer { b in
+            var i = line.utf8Range.lowerBound
+            let end = line.utf8Range.upperBound
+            while i < end {
+                let s = UTF8Scalar.decode(b, at: &i)
+                switch s {
+                case 0x20, 0x09, 0x3000, 0xFEFF, 0xA0: continue
+                // 一 二 三 四 五 六 七 八 九 十 第 # * ＃
+                case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x7B2C, 0x23, 0x2A,
+                     0xFF03: return true
+                default: return false
+                }
+            }
+            return false
+        }
+    }
+
+    /// Key bytes of the markers of a pre-2019 layout.
+    static let legacyMarkers = ["依申请公开政府信息情况", "依申请公开的情况", "收费及减免"].map { Array($0.utf8) }
+
+    /// The indices, in order and each once, of the lines whose own key contains `needle`: the document's keys
+    /// are searched as one run of bytes, and a match counts for the line whose key holds all of it.
+    static func linesWhoseKey(_ lines: [SourceLine], contains needle: [UInt8]) -> [Int] {
+        guard let document = lines.first?.document else { return [] }
+        var found: [Int] = []
+        document.keys.withUnsafeBufferPointer { keys in
+            needle.withUnsafeBufferPointer { n in
+                var from = 0, line = 0
+                while let at = ByteSearch.find(n, in: keys, from: from) {
+                    while line < lines.count && lines[line].keyRange.upperBound <= at { line += 1 }
+                    if line < lines.count, at + n.count <= lines[line].keyRange.upperBound, found.last != line {
+                        found.append(line)
+                    }
+                    from = at + 1
+                }
             }
         }
-        return false
+        return found
     }
 
     static func findHeadings(_ lines: [SourceLine], into outline: inout DocumentOutline) {
         var last = -1
+        // Lines whose key holds a marker of the old layout (both 依申请公开… markers start with 依申请公开), found
+        // by searching all keys at once.
+        var marked = legacyMarkers.flatMap { linesWhoseKey(lines, contains: $0) }
+        marked.sort()
+        var previous = -1
+        for i in marked where i != previous {
+            outline.legacyMarkers += 1
+            previous = i
+        }
         for (i, line) in lines.enumerated() {
-            let key = line.key
-            // Every marker is at least 15 bytes long, and both 依申请公开… markers need 依申请公开 first, which most
-            // lines lack.
-            if key.utf8.count >= 15
-                && ((key.containsBytes("依申请公开")
-                     && (key.containsBytes("依申请公开政府信息情况") || key.containsBytes("依申请公开的情况")))
-                    || key.containsBytes("收费及减免")) {
-                outline.legacyMarkers += 1
-            }
-            guard key.utf8.count <= 180, mayBeHeading(line.raw), let hk = headingKey(line) else { continue }
+            guard line.keyByteCount <= 180, mayBeHeading(line), let hk = headingKey(line) else { continue }
             // Long heading lines carry text after the heading; judge by the first words only.
             let probe = hk.unicodeScalars.count > 24 ? String(hk.unicodeScalars.prefix(24)) : hk
             guard let section = section(forHeadingKey: probe) else { continue }
@@ -175,15 +247,24 @@ enum OutlineReader {
 
     // MARK: Title and body
 
+    /// Words looked for in line keys, as UTF-8 bytes.
+    enum Words {
+        static let report = Array("报告".utf8)
+        static let annualReport = Array("年报".utf8)
+        static let disclosure = Array("信息公开".utf8)
+        static let januaryFirst = Array("1月1日".utf8)
+        static let year = Array("年".utf8)
+    }
+
     static func findTitle(_ lines: [SourceLine], into outline: inout DocumentOutline) {
         let firstHeading = outline.headings.first?.line ?? lines.count
         var seen = 0
         for (i, line) in lines.enumerated() where i < firstHeading {
-            let key = line.key
-            if key.isEmpty { continue }
+            if line.keyRange.isEmpty { continue }
             seen += 1
             if seen > 15 { break }
-            guard key.unicodeScalars.count <= 60, key.containsBytes("报告") || key.containsBytes("年报"), key.containsBytes("信息公开") else { continue }
+            guard line.keyContains(Words.report) || line.keyContains(Words.annualReport), line.keyContains(Words.disclosure),
+                  line.keyScalarCount <= 60 else { continue }
             var parts = [line.compact]
             var printed = [line.printedCompact]
             // A title printed over two or three lines ("淮安市人民政府" / "2024年政府信息公开工作年度报告").
@@ -191,9 +272,9 @@ enum OutlineReader {
                 var j = i - 1
                 while j >= 0, parts.count < 3 {
                     let prev = lines[j]
-                    if prev.key.isEmpty { j -= 1; continue }
+                    if prev.keyRange.isEmpty { j -= 1; continue }
                     let c = prev.compact
-                    if prev.key.unicodeScalars.count > 30 || c.containsBytes("。") || c.containsBytes("，") { break }
+                    if prev.keyScalarCount > 30 || c.containsBytes("。") || c.containsBytes("，") { break }
                     parts.insert(c, at: 0)
                     printed.insert(prev.printedCompact, at: 0)
                     j -= 1
@@ -260,6 +341,24 @@ enum OutlineReader {
 
     /// Removes "2020年", "2020年度" and Chinese-numeral years ("二〇二〇年").
     static func removingYear(_ s: String) -> String {
+        // Text of plain scalars (one character each) is read by scalars.
+        if isPlainScalarText(s) {
+            let u = Array(s.unicodeScalars)
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(u.count)
+            var i = 0
+            while i < u.count {
+                if let (_, len) = plainYearAt(u, i) {
+                    i += len
+                    if i < u.count, u[i] == "年" { i += 1 }
+                    if i < u.count, u[i] == "度" { i += 1 }
+                    continue
+                }
+                out.append(u[i])
+                i += 1
+            }
+            return CharacterFolding.string(out)
+        }
         let chars = Array(s)
         var out: [Character] = []
         var i = 0
@@ -313,6 +412,14 @@ enum OutlineReader {
 
     /// The first year ("2020年") in a string.
     static func firstYear(in s: String) -> Int? {
+        // A short text of plain scalars (one character each) is read by scalars.
+        if s.utf8.count <= 240 && isPlainScalarText(s) {
+            let u = Array(s.unicodeScalars)
+            for i in u.indices {
+                if let (year, _) = plainYearAt(u, i) { return year }
+            }
+            return nil
+        }
         // Walks the characters without collecting them all: the year is usually near the start of a long paragraph.
         var previous: Character?
         var i = s.startIndex
@@ -323,6 +430,38 @@ enum OutlineReader {
             i = s.index(after: i)
         }
         return nil
+    }
+
+    /// `firstYear(in: line.compact)`: when the line's visible folded scalars are all plain (one character each),
+    /// they are read on the stack without making the compact text.
+    static func firstYear(in line: SourceLine) -> Int? {
+        let found: Int?? = withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: max(line.scalarCount, 1)) {
+            buffer in
+            var count = 0
+            var plain = true
+            CharacterFolding.simplifiedTable.withUnsafeBufferPointer { simplified in
+                line.document.utf8.withUnsafeBufferPointer { b in
+                    var i = line.utf8Range.lowerBound
+                    let end = line.utf8Range.upperBound
+                    while i < end && count < buffer.count {
+                        let s = unsafeBitCast(UTF8Scalar.decode(b, at: &i), to: Unicode.Scalar.self)
+                        let f = CharacterFolding.fold(s, simplified: simplified)
+                        if CharacterFolding.isSpaceScalar(f) { continue }
+                        if !isPlain(f) { plain = false }
+                        buffer.initializeElement(at: count, to: f)
+                        count += 1
+                    }
+                }
+            }
+            guard plain else { return nil }
+            let visible = UnsafeBufferPointer(start: buffer.baseAddress, count: count)
+            for i in 0..<count {
+                if let (year, _) = plainYearAt(visible, i) { return .some(year) }
+            }
+            return .some(nil)
+        }
+        if let found { return found }
+        return firstYear(in: line.compact)
     }
 
     /// `yearAt` over a string's characters from index `i`, `previous` being the character before it.
@@ -369,8 +508,8 @@ enum OutlineReader {
 
     static func findYears(_ lines: [SourceLine], into outline: inout DocumentOutline) {
         let limit = min(lines.count, 400)
-        for line in lines[0..<limit] where outline.periodYear == nil && line.key.containsBytes("1月1日") {
-            let c = line.compact
+        for i in linesWhoseKey(lines, contains: Words.januaryFirst) where i < limit && outline.periodYear == nil {
+            let c = lines[i].compact
             // 统计期限自2020年1月1日起至2020年12月31日止
             if let r = c.firstRange(of: "12月31日") {
                 let before = Array(c[..<r.lowerBound])
@@ -382,7 +521,7 @@ enum OutlineReader {
         }
         if let s1 = outline.range(of: .s1, lineCount: lines.count) {
             for line in lines[s1].prefix(12) {
-                if line.key.containsBytes("年"), let y = firstYear(in: line.compact) {
+                if line.keyContains(Words.year), let y = firstYear(in: line) {
                     outline.textYear = y
                     break
                 }
@@ -392,17 +531,30 @@ enum OutlineReader {
 
     /// A line that is only a date (optionally after the body's name), at the top or the bottom of the document.
     static func findDate(_ lines: [SourceLine], outline: DocumentOutline) -> String? {
-        let nonEmpty = lines.indices.filter { !lines[$0].key.isEmpty }
-        let candidates = Array(nonEmpty.suffix(6).reversed()) + Array(nonEmpty.prefix(6))
+        // The last six lines with a key, from the end, then the first six.
+        var candidates: [Int] = []
+        candidates.reserveCapacity(12)
+        var i = lines.count - 1
+        while i >= 0 && candidates.count < 6 {
+            if !lines[i].keyRange.isEmpty { candidates.append(i) }
+            i -= 1
+        }
+        var first = 0
+        i = 0
+        while i < lines.count && first < 6 {
+            if !lines[i].keyRange.isEmpty {
+                candidates.append(i)
+                first += 1
+            }
+            i += 1
+        }
         for i in candidates {
-            guard lines[i].key.containsBytes("年") || lines[i].raw.contains("-") else { continue }
+            guard lines[i].keyContains(Words.year) || lines[i].contains(ascii: 0x2D) else { continue }
+            // More than 40 key characters are more than 40 visible scalars and more than 40 characters.
+            if lines[i].keyScalarCount > 40 { continue }
             // At most 40 characters. Plain text has one per visible folded scalar, so a long plain line is passed over
             // before its compact text is built; other text is counted by characters, only as far as the 41st.
-            var visible = 0, plain = true
-            for f in lines[i].folded where !CharacterFolding.isSpaceScalar(f) {
-                visible += 1
-                if !isPlain(f) { plain = false }
-            }
+            let (visible, plain) = lines[i].visibleFoldedScalars()
             if plain && visible > 40 { continue }
             var c = lines[i].compact
             if !plain {
@@ -416,6 +568,20 @@ enum OutlineReader {
 
     /// "2021年1月15日" or "2021-01-15" (the whole string) as ISO yyyy-mm-dd.
     static func isoDate(_ s: String) -> String? {
+        // Text of plain scalars (one character each) is read by scalars, without breaking it into characters.
+        if isPlainScalarText(s) {
+            let u = Array(s.unicodeScalars)
+            if let (year, len) = plainYearAt(u, 0) {
+                let rest = u[(len + 1)...]
+                guard let mr = rest.firstIndex(of: "月") else { return nil }
+                let month = number(CharacterFolding.string(rest[..<mr]))
+                let afterMonth = rest[(mr + 1)...]
+                guard let dr = afterMonth.firstIndex(of: "日"), dr + 1 == afterMonth.endIndex else { return nil }
+                let day = number(CharacterFolding.string(afterMonth[..<dr]))
+                guard let m = month, let d = day, (1...12).contains(m), (1...31).contains(d) else { return nil }
+                return format(year, m, d)
+            }
+        }
         let chars = Array(s)
         guard let (year, len) = yearAt(chars, 0) else {
             let parts = s.split(separator: "-")
@@ -431,6 +597,52 @@ enum OutlineReader {
         let day = number(String(rest[..<dr]))
         guard let m = month, let d = day, (1...12).contains(m), (1...31).contains(d) else { return nil }
         return format(year, m, d)
+    }
+
+    /// `yearAt(chars, i)` for plain scalars (`isPlain`), each one character: the year and how far after `i` its
+    /// 年 is.
+    static func plainYearAt<C: RandomAccessCollection<Unicode.Scalar>>(_ u: C, _ i: Int) -> (Int, Int)?
+    where C.Index == Int {
+        guard i + 4 <= u.count else { return nil }
+        var value = 0, j = i, digits = 0
+        while j < u.count, digits < 4 {
+            let c = u[j]
+            if let d = plainYearDigit(c) {
+                value = value * 10 + d
+            } else if c == " " {
+                j += 1
+                continue
+            } else {
+                return nil
+            }
+            digits += 1
+            j += 1
+        }
+        while j < u.count, u[j] == " " { j += 1 }
+        guard digits == 4, j < u.count, u[j] == "年", (1990...2100).contains(value) else { return nil }
+        // Character.isNumber is the first scalar's numeric type.
+        if i > 0, u[i - 1].properties.numericType != nil { return nil }
+        return (value, j - i)
+    }
+
+    /// `yearDigit` for a plain scalar: an ASCII or full-width digit, or a Chinese numeral of `chineseDigits`.
+    @inline(__always)
+    static func plainYearDigit(_ c: Unicode.Scalar) -> Int? {
+        switch c.value {
+        case 0x30...0x39: return Int(c.value - 0x30)
+        case 0xFF10...0xFF19: return Int(c.value - 0xFF10)
+        case 0x3007, 0x96F6, 0x25CB, 0xFF2F: return 0  // 〇 零 ○ Ｏ
+        case 0x4E00: return 1
+        case 0x4E8C: return 2
+        case 0x4E09: return 3
+        case 0x56DB: return 4
+        case 0x4E94: return 5
+        case 0x516D: return 6
+        case 0x4E03: return 7
+        case 0x516B: return 8
+        case 0x4E5D: return 9
+        default: return nil
+        }
     }
 
     static func number(_ s: String) -> Int? {

@@ -26,7 +26,15 @@ public struct ReportParser: Sendable {
     public func parse(text: String, into base: Report, undecodableBytes: Int = 0, byteCount: Int? = nil) -> Report {
         var report = base
         let total = max(byteCount ?? text.utf8.count, 1)
-        if let problem = TextSanity.problem(in: text) {
+        // A text of fewer than 200,000 bytes has fewer scalars than TextSanity reads, so splitting it into lines counts
+        // the same; a longer one is checked first, so that junk is turned away before it is split.
+        let long = text.utf8.count >= 200_000
+        if long, let problem = TextSanity.problem(in: text) {
+            return rejected(report, .error(RuleID.docFormat, problem))
+        }
+        var counts = TextSanity.Counts()
+        let lines = SourceLine.split(text, counting: &counts)
+        if !long, let problem = TextSanity.problem((counts.control, counts.ideographs, counts.total)) {
             return rejected(report, .error(RuleID.docFormat, problem))
         }
         if undecodableBytes > 0 {
@@ -38,14 +46,13 @@ public struct ReportParser: Sendable {
             report.findings.append(.error(RuleID.docEncoding, message + "，相关文字或数字可能不正确。"))
         }
 
-        let lines = SourceLine.split(text)
         let outline = OutlineReader.read(lines)
         report.title = outline.title
         report.body = outline.body
         report.year = outline.year
         report.published = outline.published
         report.evidence = Evidence(titleYear: outline.titleYear, periodYear: outline.periodYear, textYear: outline.textYear)
-        report.sections = sections(lines, outline, text: text)
+        report.sections = sections(lines, outline)
 
         let regions = TableRegions(lines: lines, outline: outline)
         let template = TemplateDetector.detect(regions.templateEvidence)
@@ -99,25 +106,51 @@ public struct ReportParser: Sendable {
         }
     }
 
-    /// The sections' text: each section's trimmed lines joined by newlines, copied as UTF-8 from the text the lines
-    /// were split from.
-    func sections(_ lines: [SourceLine], _ outline: DocumentOutline, text: String) -> [SectionKey: Section] {
+    /// The sections' text: each section's trimmed lines joined by newlines, copied from the text the lines were
+    /// split from.
+    ///
+    /// Copying substrings of the text needs no validation but costs a few hundred instructions a piece; making a
+    /// `String` from bytes validates them again, about ten instructions a byte. Sections of long lines are joined
+    /// from substrings (a line right after a line feed brings that line feed as its separator), sections of short
+    /// lines (tables) from bytes.
+    func sections(_ lines: [SourceLine], _ outline: DocumentOutline) -> [SectionKey: Section] {
         var out: [SectionKey: Section] = [:]
-        var text = text
-        text.withUTF8 { utf8 in
-            for (key, index) in outline.headings {
-                let range = outline.range(of: key, lineCount: lines.count)!
-                var bytes: [UInt8] = []
-                var capacity = 0
-                for line in lines[range] { capacity += line.utf8Range.count + 1 }
-                bytes.reserveCapacity(capacity)
-                for line in lines[range] where !line.isPageNumber {
-                    if line.key.isEmpty && line.folded.allSatisfy(CharacterFolding.isSpaceScalar) { continue }
-                    if !bytes.isEmpty { bytes.append(0x0A) }
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[line.trimmedUTF8Range]))
-                }
-                out[key] = Section(heading: lines[index].trimmed, text: String(decoding: bytes, as: UTF8.self))
+        guard let document = lines.first?.document else { return out }
+        var pieces: [Range<Int>] = []
+        for (key, index) in outline.headings {
+            let range = outline.range(of: key, lineCount: lines.count)!
+            pieces.removeAll(keepingCapacity: true)
+            var length = 0
+            for line in lines[range] where !line.isPageNumber && !line.isBlank {
+                let piece = line.trimmedUTF8Range
+                pieces.append(piece)
+                length += piece.count + 1
             }
+            let text = document.utf8.withUnsafeBufferPointer { utf8 in
+                if length >= 64 * pieces.count {
+                    var text = ""
+                    text.reserveCapacity(length)
+                    for piece in pieces {
+                        if text.isEmpty {
+                            document.append(piece, to: &text)
+                        } else if piece.lowerBound > 0 && utf8[piece.lowerBound - 1] == 0x0A {
+                            document.append((piece.lowerBound - 1)..<piece.upperBound, to: &text)
+                        } else {
+                            text.append("\n")
+                            document.append(piece, to: &text)
+                        }
+                    }
+                    return text
+                }
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(length)
+                for piece in pieces {
+                    if !bytes.isEmpty { bytes.append(0x0A) }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[piece]))
+                }
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            out[key] = Section(heading: lines[index].trimmed, text: text)
         }
         return out
     }

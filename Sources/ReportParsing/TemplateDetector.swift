@@ -11,17 +11,12 @@ enum TemplateDetector {
 
     /// The template whose markers the lines carry more of; nil when neither shows.
     static func detect(_ lines: ArraySlice<SourceLine>) -> TemplateID? {
-        // The keys joined as one run of UTF-8 bytes, so that a marker broken over two lines is still found.
-        var joined: [UInt8] = []
-        var length = 0
-        for line in lines { length += line.key.utf8.count }
-        joined.reserveCapacity(length)
-        for line in lines {
-            var key = line.key
-            key.withUTF8 { joined.append(contentsOf: $0) }
-        }
-        let (new, old) = joined.withUnsafeBufferPointer { h in
-            (count(gov2021MarkerBytes, in: h), count(gov2019MarkerBytes, in: h))
+        // The keys joined as one run of UTF-8 bytes, so that a marker broken over two lines is still found: the
+        // keys of consecutive lines lie back to back in the document's keys.
+        guard let first = lines.first, let last = lines.last else { return nil }
+        let (new, old) = first.document.keys.withUnsafeBufferPointer { keys in
+            let h = UnsafeBufferPointer(rebasing: keys[first.keyRange.lowerBound..<last.keyRange.upperBound])
+            return (count(gov2021MarkerBytes, in: h), count(gov2019MarkerBytes, in: h))
         }
         if new == 0 && old == 0 { return nil }
         return new >= old ? .gov2021 : .gov2019

@@ -81,7 +81,8 @@ struct NarrativeRules: Rule {
 
     /// TXT-SEC5-EMPTY: section 五 is "无" or nearly empty.
     private func checkSection5(_ report: Report, into findings: inout [Finding]) {
-        guard let section = report.sections[.s5] else { return }
+        guard let section = report.sections[.s5],
+              !NarrativeText.hasCJK(atLeast: Self.minimumSection5, in: section.text) else { return }
         let text = NarrativeText(section.text)
         guard text.cjkCount < Self.minimumSection5 else { return }
         let shown = text.count == 0 ? "是空的" : "只有“\(text.text(0..<min(text.count, 30)))”"

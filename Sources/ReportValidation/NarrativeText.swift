@@ -1,3 +1,5 @@
+import ReportModel
+
 /// A section's text prepared for cheap scanning: Unicode scalar values without spaces or line breaks, and
 /// full-width digits made ASCII.
 ///
@@ -30,6 +32,12 @@ struct NarrativeText {
                 if b0 >= 0xE0, b0 < 0xF0 {  // most of a Chinese text
                     v = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
                     i += 3
+                    // U+4000–U+9FFF (leads E4–E9) after a visible scalar: an ideograph, kept as it is.
+                    if !blank, b0 &- 0xE4 <= 5 {
+                        out[n] = v
+                        n += 1
+                        continue
+                    }
                 } else if b0 < 0x80 {
                     v = b0
                     i += 1
@@ -205,6 +213,19 @@ struct NarrativeText {
             }
         }
         return String(s)
+    }
+
+    /// True when `text` has at least `count` CJK ideographs (as `cjkCount` counts them: preparing the text drops
+    /// and folds no ideograph), read from its UTF-8 bytes only as far as needed.
+    static func hasCJK(atLeast count: Int, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var seen = 0, i = 0
+            while i < b.count && seen < count {
+                if isCJK(UTF8Scalar.decode(b, at: &i)) { seen += 1 }
+            }
+            return seen >= count
+        }
     }
 
     /// How many CJK ideographs the text has.
