@@ -52,11 +52,11 @@ struct CellPlacement: Sendable {
         self.labelBytes = (0..<table.rows.count).map { first in
             (first..<table.rows.count).map { last in
                 var out = TextBuilder(capacity: 64)
-                out.append(table.id.displayName)
+                out.append(text: table.id.displayName)
                 out.append("“")
                 for r in first...last {
                     if r > first { out.append("”“") }
-                    out.append(table.rows[r].label)
+                    out.append(text: table.rows[r].label)
                 }
                 out.append("”行")
                 return out.bytes
@@ -118,7 +118,7 @@ struct CellPlacement: Sendable {
         var cellsRead: [Int] = []
         var chosen: [Int] = []
         var pool = CellPool()
-        var message = MessageBytes()
+        var message = TextBuilder(capacity: 512)
 
         /// Buffers sized for a table of `slots` cells, so that a table's groups rarely grow them.
         init(slots: Int) {
@@ -563,7 +563,7 @@ struct CellPlacement: Sendable {
 
     /// The finding that tells how a group's cells were read (placed, split, inferred or left missing).
     func groupFinding(_ g: Group, _ e: RowEvidence, survivors: Int, inferred: Int, missing: Int,
-                      cells: [Cell?], message: inout MessageBytes) -> Finding {
+                      cells: [Cell?], message: inout TextBuilder) -> Finding {
         // The message is written as bytes: appending its many short pieces to a String costs more.
         message.reset()
         message.append(bytes: labelBytes[e.rowRange.lowerBound][e.rowRange.count - 1])
@@ -627,12 +627,12 @@ struct CellPlacement: Sendable {
     func appendLabel(_ rows: Range<Int>, to out: inout TextBuilder) {
         for r in rows {
             if r > rows.lowerBound { out.append("”“") }
-            out.append(table.rows[r].label)
+            out.append(text: table.rows[r].label)
         }
     }
 
     /// Where a finding about the evidence applies; its quote is written in `scratch`.
-    func location(_ e: RowEvidence, _ scratch: inout MessageBytes) -> FindingLocation {
+    func location(_ e: RowEvidence, _ scratch: inout TextBuilder) -> FindingLocation {
         FindingLocation(section: table.id.section, table: table.id, row: e.singleRowKey,
                         source: e.lines.isEmpty ? nil : e.quotedSource(in: &scratch))
     }

@@ -26,22 +26,11 @@ struct RowEvidence: Sendable {
         var scalars = 0
         for line in sourceLines { scalars += line.count }
         var out = TextBuilder(capacity: scalars * 3 + sourceLines.count * 3 + lines.count * 8 + 16)
-        out.append("第")
-        for (i, n) in lines.enumerated() {
-            if i > 0 { out.append("、") }
-            out.append(n)
-        }
-        out.append("行：")
-        // `source`, written straight into the quote.
-        for (i, line) in sourceLines.enumerated() {
-            if i > 0 { out.append(" / ") }
-            out.append(scalars: line)
-        }
-        return out.string
+        return quotedSource(in: &out)
     }
 
     /// `quotedSource`, written in a reused buffer.
-    func quotedSource(in out: inout MessageBytes) -> String {
+    func quotedSource(in out: inout TextBuilder) -> String {
         out.reset()
         out.append("第")
         for (i, n) in lines.enumerated() {

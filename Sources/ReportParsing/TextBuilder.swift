@@ -1,7 +1,8 @@
 import ReportModel
 
 /// Builds a message or quote as UTF-8 bytes and makes one `String` at the end: appending many short pieces to a
-/// `String` costs far more per piece than appending their bytes.
+/// `String` costs far more per piece than appending their bytes. Literals are copied from their static bytes and
+/// scalars encoded in place; `reset()` lets one buffer serve many messages.
 struct TextBuilder {
     private(set) var bytes: [UInt8] = []
 
@@ -9,15 +10,26 @@ struct TextBuilder {
         bytes.reserveCapacity(capacity)
     }
 
-    /// Appends a string's UTF-8 bytes.
-    mutating func append(_ s: String) {
-        let lent: Void? = s.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
-        if case .none = lent { bytes.append(contentsOf: s.utf8) }
+    /// Empties the buffer, keeping its memory.
+    mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
     }
 
-    /// Appends the UTF-8 bytes of scalars.
-    mutating func append(scalars: ArraySlice<Unicode.Scalar>) {
-        for s in scalars { CharacterFolding.append(s, to: &bytes) }
+    /// Appends a literal's UTF-8 bytes.
+    @inline(__always)
+    mutating func append(_ s: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// Appends a string's UTF-8 bytes (literals go through `append(_: StaticString)`).
+    mutating func append(text s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends bytes.
+    mutating func append(bytes other: [UInt8]) {
+        bytes.append(contentsOf: other)
     }
 
     /// Appends an integer in decimal, as `String(n)` writes it.
@@ -27,7 +39,7 @@ struct TextBuilder {
 
     /// Appends an integer in decimal, as `String(n)` writes it, digit by digit.
     mutating func append(_ n: Int64) {
-        guard n >= 0 else { return append(String(n)) }
+        guard n >= 0 else { return append(text: String(n)) }
         var v = UInt64(n)
         if v < 10 {
             bytes.append(UInt8(truncatingIfNeeded: v) + 0x30)
@@ -45,7 +57,19 @@ struct TextBuilder {
     mutating func append(_ value: CellValue) {
         switch value {
         case .integer(let n): append(n)
-        case .decimal: append(value.description)
+        case .decimal: append(text: value.description)
+        }
+    }
+
+    /// Appends the UTF-8 bytes of scalars, encoded straight into the buffer's memory.
+    mutating func append(scalars: ArraySlice<Unicode.Scalar>) {
+        var count = 0
+        for s in scalars { count += CharacterFolding.utf8Length(s) }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: count))
+        bytes.withUnsafeMutableBufferPointer { out in
+            var i = start
+            for s in scalars { CharacterFolding.write(s, to: out, at: &i) }
         }
     }
 

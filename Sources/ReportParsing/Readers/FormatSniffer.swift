@@ -178,13 +178,15 @@ public enum FormatSniffer {
 
     /// Many NUL or control bytes in the start (UTF-16 text without a BOM excepted).
     static func isBinaryJunk(_ bytes: [UInt8]) -> Bool {
-        if TextDecoder.looksLikeUTF16(bytes) != nil { return false }
-        let window = bytes.prefix(sniffWindow)
-        var control = 0
-        for c in window where c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C && c != 0x1B {
-            control += 1
+        let control = bytes.withUnsafeBufferPointer { all in
+            var control = 0
+            for c in all.prefix(sniffWindow) where c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C && c != 0x1B {
+                control += 1
+            }
+            return control
         }
-        return control * 50 > window.count
+        // Text has almost none; only then is it worth asking whether the NULs are UTF-16's.
+        return control * 50 > min(bytes.count, sniffWindow) && TextDecoder.looksLikeUTF16(bytes) == nil
     }
 
     /// The index of the first occurrence of `needle` in `haystack` (within its first `limit` bytes).

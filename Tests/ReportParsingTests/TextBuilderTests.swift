@@ -2,11 +2,11 @@ import ReportModel
 @testable import ReportParsing
 import Testing
 
-@Suite("message bytes")
-struct MessageBytesTests {
+@Suite("text builder")
+struct TextBuilderTests {
     @Test("literals, strings, integers, cell values and scalars are written as the String would print them")
     func writes() {
-        var m = MessageBytes()
+        var m = TextBuilder()
         m.append("表三“")
         m.append(text: "申请")
         m.append(0)
@@ -22,7 +22,7 @@ struct MessageBytesTests {
 
     @Test("reset empties the buffer for the next message")
     func reset() {
-        var m = MessageBytes()
+        var m = TextBuilder()
         m.append("旧的")
         m.reset()
         m.append("新")
