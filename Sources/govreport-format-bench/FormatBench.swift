@@ -209,16 +209,19 @@ struct FormatBench {
         let reader = DocumentReader(converter: converter)
         print("PDF: \(path) (\(bytes.count) bytes), \(runs) runs per stage")
         var sink = 0
-        let direct = measure {
-            for _ in 0..<runs { sink &+= runPDFToText(path) }
+        // The three stages take turns, run by run, so that the machine speeding up or slowing down during the
+        // measurement weighs on each of them alike and the ratios stay comparable.
+        var direct = (wall: 0.0, cpu: 0.0), converted = (wall: 0.0, cpu: 0.0), whole = (wall: 0.0, cpu: 0.0)
+        func add(_ total: inout (wall: Double, cpu: Double), _ one: (wall: Double, cpu: Double)) {
+            total.wall += one.wall
+            total.cpu += one.cpu
         }
-        let converted = measure {
-            for _ in 0..<runs {
+        for _ in 0..<runs {
+            add(&direct, measure { sink &+= runPDFToText(path) })
+            add(&converted, measure {
                 if case .text(let text) = converter.text(of: bytes, format: .pdf) { sink &+= text.utf8.count }
-            }
-        }
-        let whole = measure {
-            for _ in 0..<runs { sink &+= reader.read(bytes, fileName: "input.pdf").findings.count }
+            })
+            add(&whole, measure { sink &+= reader.read(bytes, fileName: "input.pdf").findings.count })
         }
         for (name, seconds) in [("pdftotext -layout alone", direct), ("ProcessConverter", converted),
                                 ("PDF → report (all)", whole)] {
