@@ -62,15 +62,7 @@ struct CellPool {
 
     /// `index(readingInteger:)` with the text `String(n)` at hand when the caller has it.
     private mutating func index(readingInteger n: Int64, text: String?) -> Int {
-        if cells.count <= CellPool.linearLimit {
-            if let i = canonical.firstIndex(of: n) { return i }
-        } else {
-            while integerIndexed < cells.count {
-                if let v = canonical[integerIndexed] { indexByInteger[v] = integerIndexed }
-                integerIndexed += 1
-            }
-            if let i = indexByInteger[n] { return i }
-        }
+        if let i = storedIndex(ofInteger: n) { return i }
         // No cell has the text String(n): read it (`CellReader.read` gives exactly this cell for plain digits).
         return add(Cell(raw: text ?? String(n), kind: n == 0 ? .zero : .number, value: .integer(n), unit: nil), integer: n)
     }
@@ -78,18 +70,19 @@ struct CellPool {
     /// The name of the cell read from `n` (at least 0) written in plain decimal: the index of a stored cell with that
     /// text, or else the code `-2 - n`, which stores nothing (cut numbers are many and mostly tried only once).
     mutating func index(cutInteger n: Int64) -> Int {
-        if cells.count <= CellPool.linearLimit {
-            if let i = canonical.firstIndex(of: n) { return i }
-        } else {
-            // A pool shared by a whole table outgrows the linear search: the integers' index (each integer is one
-            // cell's at most, so it finds what the search would).
-            while integerIndexed < cells.count {
-                if let v = canonical[integerIndexed] { indexByInteger[v] = integerIndexed }
-                integerIndexed += 1
-            }
-            if let i = indexByInteger[n] { return i }
+        storedIndex(ofInteger: n) ?? -2 - Int(n)
+    }
+
+    /// The index of the stored cell whose text is `n` in plain decimal, if there is one.
+    private mutating func storedIndex(ofInteger n: Int64) -> Int? {
+        if cells.count <= CellPool.linearLimit { return canonical.firstIndex(of: n) }
+        // A pool shared by a whole table outgrows the linear search: the integers' index (each integer is one
+        // cell's at most, so it finds what the search would).
+        while integerIndexed < cells.count {
+            if let v = canonical[integerIndexed] { indexByInteger[v] = integerIndexed }
+            integerIndexed += 1
         }
-        return -2 - Int(n)
+        return indexByInteger[n]
     }
 
     /// The integer a text is written as in plain decimal: ASCII digits, no leading zero unless it is "0".
