@@ -96,6 +96,38 @@ import Testing
         #expect(stored.isCurrent)
     }
 
+    @Test func cellsEncodedByAWorkerAreStoredAsTheWriterWouldStoreThem() throws {
+        let dir = try TemporaryDirectory()
+        let database = try dir.database()
+        let queue = SQLiteJobQueue(database: database)
+        var report = SyntheticReport.make(body: "昆吾办", year: 2020)
+        report.tables[.t3]!["new", "legal"] = Cell(raw: "", kind: .empty)
+        report.tables[.t3]!["granted", "research"] = Cell(raw: "1,234件", kind: .number, value: .integer(1234), unit: "件")
+        report.tables[.t2]!["fees", "delta"] = .inferred(.integer(Int64.max))
+        var laterYear = report
+        laterYear.year = 2021
+        let encoded = try #require(queue.encodeCells(of: report))
+        #expect(queue.encodeCells(of: laterYear) == encoded)
+
+        let first = try queue.enqueue(incoming("a")).jobID, second = try queue.enqueue(incoming("b")).jobID
+        _ = try queue.claim(limit: 2)
+        let ids = try queue.complete([JobCompletion(id: first, report: report, cells: encoded),
+                                      JobCompletion(id: second, report: laterYear)])
+        let store = ReportStore(database: database)
+        let withEncoded = try #require(try store.report(ids[0])), withoutEncoded = try #require(try store.report(ids[1]))
+        #expect(withEncoded.tables == withoutEncoded.tables)
+        #expect(withEncoded.tables == report.tables)
+    }
+
+    @Test func aReportWithAnExtraRowIsLeftForTheWriterToEncode() throws {
+        let dir = try TemporaryDirectory()
+        let queue = SQLiteJobQueue(database: try dir.database())
+        var report = SyntheticReport.make(body: "昆吾办", year: 2020)
+        report.tables[.t2]!["extra.1", "made"] = SyntheticReport.cell(.integer(4))
+        report.tables[.t2]!.extraLabels = ["extra.1": "其他主动公开文件"]
+        #expect(queue.encodeCells(of: report) == nil)
+    }
+
     @Test func historyIsAppendOnly() throws {
         let dir = try TemporaryDirectory()
         let database = try dir.database()

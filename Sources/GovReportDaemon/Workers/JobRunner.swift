@@ -113,7 +113,7 @@ final class JobRunner: Service {
 
     /// What one parse gave.
     private enum Outcome: Sendable {
-        case report(Report)
+        case report(Report, EncodedCells?)
         case transient(String)
     }
 
@@ -137,12 +137,12 @@ final class JobRunner: Service {
                 limit = min(limit, left)
             }
             progress.beat(.workers, nextWithin: limit + .seconds(5))
-            let converter = self.converter, validator = self.validator
-            let outcome = try await parsePool.run({ Self.read(job, converter: converter, validator: validator) },
+            let converter = self.converter, validator = self.validator, queue = self.queue
+            let outcome = try await parsePool.run({ Self.read(job, converter: converter, validator: validator, queue: queue) },
                                                   limit: limit)
             switch outcome {
-            case .report(let report)?:
-                results.completions.append(JobCompletion(id: job.id, report: report))
+            case .report(let report, let cells)?:
+                results.completions.append(JobCompletion(id: job.id, report: report, cells: cells))
             case .transient(let reason)?:
                 results.failures.append((job, .transient(reason)))
             case nil where drain.remaining().map({ $0 <= .zero }) ?? false:
@@ -208,8 +208,10 @@ final class JobRunner: Service {
         }
     }
 
-    /// Reads and validates one job's bytes; a rejection that may pass (a converter timed out) is transient.
-    private static func read(_ job: ClaimedJob, converter: any DocumentConverter, validator: ReportValidator) -> Outcome {
+    /// Reads and validates one job's bytes and encodes its cells for storing (here, on a parse thread, rather
+    /// than in the one writer's transaction); a rejection that may pass (a converter timed out) is transient.
+    private static func read(_ job: ClaimedJob, converter: any DocumentConverter, validator: ReportValidator,
+                             queue: SQLiteJobQueue) -> Outcome {
         let outcome = DocumentReader(converter: converter).outcome(job.bytes, fileName: job.fileName)
         if outcome.isTransient {
             let reason = outcome.report.findings.first { $0.severity == .error }?.message ?? "转换暂时失败 / conversion failed for now"
@@ -217,7 +219,7 @@ final class JobRunner: Service {
         }
         var checked = validator.validate(outcome.report)
         checked.sha256 = job.sha256
-        return .report(checked)
+        return .report(checked, queue.encodeCells(of: checked))
     }
 
     private func log(_ job: ClaimedJob) -> Logger { log(job.id, job.fileName) }

@@ -116,6 +116,12 @@ public final class SQLiteJobQueue: JobQueue {
         }
     }
 
+    /// The report's cells encoded as ``complete(_:)`` stores them, for a worker to prepare outside the write
+    /// transaction; nil when a cell is not one of its template's (an extra row), whose name the writer assigns.
+    public func encodeCells(of report: Report) -> EncodedCells? {
+        writer.encodedCells(of: report)
+    }
+
     @discardableResult
     public func complete(_ completions: [JobCompletion]) throws -> [ReportID] {
         let at = nowMilliseconds
@@ -124,7 +130,7 @@ public final class SQLiteJobQueue: JobQueue {
                 let job = try runningJob(completion.id, c)
                 var report = completion.report
                 report.sha256 = job.sha256
-                let stored = try writer.insert(report, at: at, in: c)
+                let stored = try writer.insert(report, cells: completion.cells, at: at, in: c)
                 let state: JobState = report.status == .rejected ? .rejected : .stored
                 let error = state == .rejected ? report.findings.first { $0.severity == .error }?.message : nil
                 try c.run("""

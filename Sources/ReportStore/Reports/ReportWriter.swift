@@ -10,7 +10,7 @@ struct ReportWriter: Sendable {
 
     /// Stores one report as the new current version of its (body, year) — or, when it has no body and year,
     /// of its document. A rejected report does not replace a readable current report.
-    func insert(_ report: Report, at now: Int64, in c: Connection) throws -> StoredReport {
+    func insert(_ report: Report, cells encoded: EncodedCells? = nil, at now: Int64, in c: Connection) throws -> StoredReport {
         let sha = report.sha256.isEmpty ? nil : report.sha256
         let identity: (body: String, year: Int)? = report.body.flatMap { body in report.year.map { (body, $0) } }
         let reader = ReportReader(names: names)
@@ -58,17 +58,16 @@ struct ReportWriter: Sendable {
         let status = report.status.adding(crossYear)
 
         // The report row, then its parts.
-        let cells = try cellRows(report, c)
+        guard let cells = try encoded ?? cellRows(report, c).map(EncodedCells.init) else {
+            throw SQLiteError(code: 1, message: "the cells of a report could not be named")  // a writer names every cell
+        }
         let insertReport = try c.prepare("""
             INSERT INTO reports (document_sha256, file, format, encoding, template, year, body, title, published,
                                  parsed_status, status, version, supersedes, is_current, stored_at,
                                  title_year, period_year, text_year, extra_labels, cells_packed, cells_json)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        var json: [UInt8] = []
-        json.reserveCapacity(cells.count * 8)
-        CellsJSON.encode(cells, into: &json)
-        try json.withUnsafeBytes { json in
+        try cells.json.withUnsafeBytes { json in
             // The step reads the borrowed JSON; the reset unbinds it before the buffer goes.
             defer { insertReport.reset() }
             try insertReport.bind([
@@ -77,7 +76,7 @@ struct ReportWriter: Sendable {
                 .text(report.published), .text(report.status.rawValue), .text(status.rawValue), .integer(version),
                 replaced.first.map { .integer($0.id) } ?? .null, .bool(isCurrent), .integer(now),
                 .integer(report.evidence.titleYear), .integer(report.evidence.periodYear),
-                .integer(report.evidence.textYear), .text(try extraLabelsJSON(report)), .blob(PackedCells.encode(cells)),
+                .integer(report.evidence.textYear), .text(try extraLabelsJSON(report)), .blob(cells.packed),
             ])
             try insertReport.bind(borrowing: json, at: 21)
             _ = try insertReport.step()
@@ -133,8 +132,14 @@ struct ReportWriter: Sendable {
                         .text(body), .integer(Int64(year)))
     }
 
-    /// The report's cells with their name ids, in id order.
-    private func cellRows(_ report: Report, _ c: Connection) throws -> [(nameID: Int64, cell: Cell)] {
+    /// The report's cells encoded without the database, when every one is a cell of its template.
+    func encodedCells(of report: Report) -> EncodedCells? {
+        (try? cellRows(report, nil)).flatMap { $0.map(EncodedCells.init) }
+    }
+
+    /// The report's cells with their name ids, in id order; without a writer connection, nil as soon as a cell
+    /// needs a new name id.
+    private func cellRows(_ report: Report, _ c: Connection?) throws -> [(nameID: Int64, cell: Cell)]? {
         var rows: [(nameID: Int64, cell: Cell)] = []
         rows.reserveCapacity(report.definition.map { $0.t2.cellCount + $0.t3.cellCount + $0.t4.cellCount } ?? 0)
         // The template's own cells have ids since the file was opened; others (extra rows) are looked up.
@@ -146,8 +151,10 @@ struct ReportWriter: Sendable {
                 for (column, cell) in cells {
                     if let id = knownColumns?.first(where: { $0.column == column })?.id {
                         rows.append((id, cell))
-                    } else {
+                    } else if let c {
                         rows.append((try names.id(for: .init(table: table, row: row, column: column), writer: c), cell))
+                    } else {
+                        return nil
                     }
                 }
             }
