@@ -69,7 +69,7 @@ public final class Daemon: Sendable {
         // memory budget (≤ 100 MB with a deep backlog).
         let notifier = SystemdNotifier(environment: environment)
         self.notifier = notifier
-        let database = try StoreDatabase(path: configuration.databasePath, fullSync: true, writerCacheKiB: 8 * 1024,
+        let database = try StoreDatabase(path: configuration.databasePath, fullSync: true, writerCacheKiB: 2 * 1024,
                                          willMigrate: { version in
             // Converting a big file to a new schema can outlast systemd's start timeout; ask for more time.
             logger.notice("upgrading the database to schema version \(version); this can take a while for a big file",
