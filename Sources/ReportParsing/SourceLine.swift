@@ -181,19 +181,31 @@ struct SourceLine: Sendable {
     /// How many folded scalars are not white space (`CharacterFolding.isSpaceScalar`), and whether all of those are
     /// plain (`OutlineReader.isPlain`).
     func visibleFoldedScalars() -> (count: Int, plain: Bool) {
+        var visible = 0, plain = true
+        forEachVisibleFoldedScalar { f in
+            visible += 1
+            if !OutlineReader.isPlain(f) { plain = false }
+            return true
+        }
+        return (visible, plain)
+    }
+
+    /// Calls `body` with each folded scalar of the printed text that is not white space, until it returns false;
+    /// false when `body` stopped the walk.
+    @inline(__always)
+    @discardableResult
+    func forEachVisibleFoldedScalar(_ body: (Unicode.Scalar) -> Bool) -> Bool {
         CharacterFolding.simplifiedTable.withUnsafeBufferPointer { simplified in
             document.utf8.withUnsafeBufferPointer { b in
-                var visible = 0, plain = true
                 var i = utf8Range.lowerBound
                 let end = utf8Range.upperBound
                 while i < end {
                     let s = unsafeBitCast(UTF8Scalar.decode(b, at: &i), to: Unicode.Scalar.self)
                     let f = CharacterFolding.fold(s, simplified: simplified)
                     if CharacterFolding.isSpaceScalar(f) { continue }
-                    visible += 1
-                    if !OutlineReader.isPlain(f) { plain = false }
+                    if !body(f) { return false }
                 }
-                return (visible, plain)
+                return true
             }
         }
     }
@@ -211,25 +223,16 @@ struct SourceLine: Sendable {
         guard keyRange.count <= 30 else { return false }
         // The visible folded scalars, at most twelve, collected on the stack.
         return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 12) { buffer in
-            let visible: Int? = CharacterFolding.simplifiedTable.withUnsafeBufferPointer { simplified in
-                document.utf8.withUnsafeBufferPointer { b in
-                    var visible = 0
-                    var i = utf8Range.lowerBound
-                    let end = utf8Range.upperBound
-                    while i < end {
-                        let s = unsafeBitCast(UTF8Scalar.decode(b, at: &i), to: Unicode.Scalar.self)
-                        let f = CharacterFolding.fold(s, simplified: simplified)
-                        if CharacterFolding.isSpaceScalar(f) { continue }
-                        // Every page number starts with a dash, 第 or a digit.
-                        if visible == 0 && !Self.mayStartPageNumber(f) { return nil }
-                        if visible == 12 { return nil }
-                        buffer.initializeElement(at: visible, to: f)
-                        visible += 1
-                    }
-                    return visible
-                }
+            var visible = 0
+            let whole = forEachVisibleFoldedScalar { f in
+                // Every page number starts with a dash, 第 or a digit.
+                if visible == 0 && !Self.mayStartPageNumber(f) { return false }
+                if visible == 12 { return false }
+                buffer.initializeElement(at: visible, to: f)
+                visible += 1
+                return true
             }
-            guard let visible, visible > 0 else { return false }
+            guard whole, visible > 0 else { return false }
             return SourceLine.isPageNumber(visible: UnsafeBufferPointer(rebasing: buffer[0..<visible]))
         }
     }
