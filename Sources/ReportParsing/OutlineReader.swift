@@ -385,15 +385,22 @@ enum OutlineReader {
         return chineseDigits[c]
     }
 
-    /// A four-digit year (Arabic or Chinese numerals) starting at i and followed by 年.
+    /// A four-digit year (Arabic or Chinese numerals) starting at i and followed by 年: the year and how far after
+    /// `i` its 年 is.
     static func yearAt(_ chars: [Character], _ i: Int) -> (Int, Int)? {
-        guard i + 4 < chars.count + 1 else { return nil }
-        var value = 0
-        var j = i
-        var digits = 0
-        while j < chars.count, digits < 4 {
-            let c = chars[j]
-            if let d = yearDigit(c) {
+        yearAt(chars, i, digit: yearDigit, isNumber: { $0.isNumber })
+    }
+
+    /// `yearAt(chars, i)` over characters or scalars, with their digit value and numeric test.
+    @inline(__always)
+    static func yearAt<C: RandomAccessCollection>(_ u: C, _ i: Int, digit: (C.Element) -> Int?,
+                                                  isNumber: (C.Element) -> Bool) -> (Int, Int)?
+    where C.Index == Int, C.Element: Equatable & ExpressibleByUnicodeScalarLiteral {
+        guard i + 4 <= u.count else { return nil }
+        var value = 0, j = i, digits = 0
+        while j < u.count, digits < 4 {
+            let c = u[j]
+            if let d = digit(c) {
                 value = value * 10 + d
             } else if c == " " {
                 j += 1
@@ -404,9 +411,9 @@ enum OutlineReader {
             digits += 1
             j += 1
         }
-        while j < chars.count, chars[j] == " " { j += 1 }
-        guard digits == 4, j < chars.count, chars[j] == "年", (1990...2100).contains(value) else { return nil }
-        if i > 0, chars[i - 1].isNumber { return nil }
+        while j < u.count, u[j] == " " { j += 1 }
+        guard digits == 4, j < u.count, u[j] == "年", (1990...2100).contains(value) else { return nil }
+        if i > 0, isNumber(u[i - 1]) { return nil }
         return (value, j - i)
     }
 
@@ -603,26 +610,8 @@ enum OutlineReader {
     /// 年 is.
     static func plainYearAt<C: RandomAccessCollection<Unicode.Scalar>>(_ u: C, _ i: Int) -> (Int, Int)?
     where C.Index == Int {
-        guard i + 4 <= u.count else { return nil }
-        var value = 0, j = i, digits = 0
-        while j < u.count, digits < 4 {
-            let c = u[j]
-            if let d = plainYearDigit(c) {
-                value = value * 10 + d
-            } else if c == " " {
-                j += 1
-                continue
-            } else {
-                return nil
-            }
-            digits += 1
-            j += 1
-        }
-        while j < u.count, u[j] == " " { j += 1 }
-        guard digits == 4, j < u.count, u[j] == "年", (1990...2100).contains(value) else { return nil }
         // Character.isNumber is the first scalar's numeric type.
-        if i > 0, u[i - 1].properties.numericType != nil { return nil }
-        return (value, j - i)
+        yearAt(u, i, digit: plainYearDigit, isNumber: { $0.properties.numericType != nil })
     }
 
     /// `yearDigit` for a plain scalar: an ASCII or full-width digit, or a Chinese numeral of `chineseDigits`.
